@@ -1,0 +1,12 @@
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: "node",
+  roots: ["<rootDir>/tests", "<rootDir>/src"],
+  testMatch: ["**/*.test.ts", "**/*.test.tsx"],
+  transform: {
+    "^.+\\.tsx?$": ["ts-jest", { isolatedModules: true, tsconfig: "tsconfig.json" }],
+  },
+  moduleFileExtensions: ["ts", "tsx", "js", "json"],
+  // Two cores: one worker for the runner, one for a test file.
+  maxWorkers: 2,
+};
