@@ -15,6 +15,8 @@ export interface Budgetram {
   year: number;
   /** The frame decided by regionfullmäktige, in kronor. */
   ram: Decimal;
+  /** Where the figure comes from (decision, document). */
+  source?: string;
 }
 
 export interface Omdisponering {
@@ -29,6 +31,7 @@ export interface Omdisponering {
   beslutandeOrgan?: string;
   beslutsdatum?: IsoDate;
   motivering?: string;
+  source?: string;
 }
 
 export interface BudgetModel {

@@ -1,0 +1,105 @@
+/**
+ * What every model (budget, grants, monthly report) declares, and the one
+ * pipeline that runs it: raw tables → parsed rows → domain model → results
+ * → plan, with every problem located.
+ */
+import { DomainProblem, hasErrors } from "../domain/problem";
+import { LocatedProblem } from "./problem";
+import { WorkbookPlan } from "./plan";
+import { TableSpec } from "./schema";
+import { ParsedTable, RawTable, placeOf, readTable } from "./table";
+
+export interface Built<M> {
+  model: M;
+  /** For each domain collection, the table it comes from and each entity's data row there. */
+  rows: Record<string, { table: string; tableRows: number[] }>;
+  problems: LocatedProblem[];
+}
+
+export interface ModelDefinition<M, R> {
+  id: string;
+  /** Swedish, for the task pane and the summary. */
+  title: string;
+  tables: readonly TableSpec[];
+  /** Sheets in the order they are created; the first holds the input tables. */
+  sheets: readonly string[];
+  build(tables: ReadonlyMap<string, ParsedTable>): Built<M>;
+  compute(model: M): { result: R; problems: DomainProblem[] };
+  plan(model: M, result: R): WorkbookPlan;
+  /** Swedish lines for the CLI and the task pane. */
+  summary(model: M, result: R): string[];
+  /** Plain data for `--json`. */
+  json(model: M, result: R): unknown;
+  /** The example models from seeds/, as the tables a person would type. */
+  examples(): RawTable[];
+}
+
+export interface ModelRun<M, R> {
+  problems: LocatedProblem[];
+  /** Present when no problem is an error. */
+  outcome?: {
+    model: M;
+    result: R;
+    plan: WorkbookPlan;
+    /** Per plan table, the data row in the sheet of each planned row. */
+    tableRows: Map<string, number[]>;
+  };
+}
+
+export function tableMissing(spec: TableSpec, sheetNames?: readonly string[]): LocatedProblem {
+  const sheetGone = sheetNames !== undefined && !sheetNames.some((s) => s === spec.sheet);
+  return {
+    severity: "fel",
+    code: sheetGone ? "sheet.missing" : "sheet.table.missing",
+    message: sheetGone
+      ? `Bladet ${spec.sheet} med tabellen ${spec.name} finns inte. Har bladet bytt namn? Ge det namnet ${spec.sheet} igen, eller skapa modellen.`
+      : `Tabellen ${spec.name} finns inte på bladet ${spec.sheet}. Har tabellen bytt namn eller tagits bort? Ge den namnet ${spec.name} igen.`,
+    place: { sheet: spec.sheet, table: spec.name },
+  };
+}
+
+/**
+ * Runs a model on the tables read from a workbook (or seeds). Stops before
+ * computing when reading found errors, and before planning when the domain
+ * did: a command that cannot finish must change nothing.
+ */
+export function runModel<M, R>(
+  def: ModelDefinition<M, R>,
+  raws: ReadonlyMap<string, RawTable>,
+  opts: { seed?: boolean; sheetNames?: readonly string[] } = {},
+): ModelRun<M, R> {
+  const problems: LocatedProblem[] = [];
+  const parsed = new Map<string, ParsedTable>();
+  for (const spec of def.tables) {
+    const raw = raws.get(spec.name);
+    if (!raw) {
+      problems.push(tableMissing(spec, opts.sheetNames));
+      continue;
+    }
+    const table = readTable(spec, raw, opts.seed);
+    problems.push(...table.problems);
+    parsed.set(spec.name, table);
+  }
+  if (hasErrors(problems)) return { problems };
+
+  const built = def.build(parsed);
+  problems.push(...built.problems);
+  if (hasErrors(problems)) return { problems };
+
+  const { result, problems: domainProblems } = def.compute(built.model);
+  for (const p of domainProblems) {
+    const located: LocatedProblem = { severity: p.severity, code: p.code, message: p.message };
+    if (p.ref) {
+      const rows = built.rows[p.ref.collection];
+      const table = rows && parsed.get(rows.table);
+      if (rows && table) located.place = placeOf(table, rows.tableRows[p.ref.index], p.ref.field);
+    }
+    problems.push(located);
+  }
+  if (hasErrors(problems)) return { problems };
+
+  const plan = def.plan(built.model, result);
+  const tableRows = new Map<string, number[]>();
+  for (const rows of Object.values(built.rows)) tableRows.set(rows.table, rows.tableRows);
+  return { problems, outcome: { model: built.model, result, plan, tableRows } };
+}

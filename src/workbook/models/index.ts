@@ -1,0 +1,17 @@
+/** Every model Ramkoll knows, by id. */
+import { budgetModel } from "./budget";
+import { ModelDefinition } from "../model";
+
+// The registry erases each model's own types; commands only pass them through the pipeline.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export const MODELS: Record<string, ModelDefinition<any, any>> = {
+  budget: budgetModel,
+};
+
+export type ModelId = "budget";
+
+export function modelById(id: string) {
+  const def = MODELS[id];
+  if (!def) throw new Error(`unknown model ${id}`);
+  return def;
+}

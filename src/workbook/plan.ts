@@ -1,0 +1,77 @@
+/**
+ * A WorkbookPlan is what a command wants the workbook to hold, as plain
+ * data. Adapters apply it to Excel, to an .xlsx file or to the simulator;
+ * none of them decides a number.
+ */
+import type { CellValue } from "./table";
+
+export interface PlanCell {
+  /** For a formula cell: the exact engine's result, which Excel must agree with (and the cached value in a file). */
+  value: CellValue;
+  /** English, with comma separators, starting with "=". */
+  formula?: string;
+}
+
+export interface PlanColumn {
+  key: string;
+  header: string;
+  role: "input" | "computed";
+  numberFormat?: string;
+  width?: number;
+  /** Labels for an in-cell drop-down list. */
+  choices?: readonly string[];
+}
+
+export interface TablePlan {
+  name: string;
+  /** Header's top-left cell. */
+  anchor: string;
+  columns: PlanColumn[];
+  rows: PlanCell[][];
+  style: string;
+}
+
+/** Free cells beside the tables: titles, a report's text and figures. Always computed. */
+export interface BlockPlan {
+  anchor: string;
+  rows: PlanCell[][];
+  numberFormats?: (string | undefined)[][];
+  bold?: boolean;
+  fontSize?: number;
+  wrap?: boolean;
+  /** Column width in points for the block's first column. */
+  width?: number;
+}
+
+export interface ChartPlan {
+  name: string;
+  type: "ColumnClustered" | "Line" | "BarClustered" | "Waterfall";
+  title: string;
+  /** Source range on the same sheet, header row and label column included. */
+  source: string;
+  seriesBy: "Columns" | "Rows";
+  /** Where the chart stands: top-left and bottom-right cells. */
+  from: string;
+  to: string;
+}
+
+export interface SheetPlan {
+  name: string;
+  tables: TablePlan[];
+  blocks: BlockPlan[];
+  charts: ChartPlan[];
+}
+
+export interface WorkbookPlan {
+  model: string;
+  sheets: SheetPlan[];
+}
+
+export function countCells(plan: WorkbookPlan): number {
+  let n = 0;
+  for (const s of plan.sheets) {
+    for (const t of s.tables) n += t.columns.length * (t.rows.length + 1);
+    for (const b of s.blocks) n += b.rows.reduce((a, r) => a + r.length, 0);
+  }
+  return n;
+}
