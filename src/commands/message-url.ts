@@ -26,16 +26,21 @@ export function messageUrl(page: string, message: CommandMessage): string {
   };
   const lines = [...message.lines];
   let url = build(lines);
-  while (url.length > MAX_URL_LENGTH && lines.length > 0) {
-    const last = lines.pop() as string;
-    if (lines.length === 0) {
-      // Keep a shortened first line rather than nothing.
-      const room = Math.max(0, last.length - (url.length - MAX_URL_LENGTH) / 3 - 1);
-      lines.push(`${last.slice(0, Math.floor(room))}…`);
-      url = build(lines);
-      break;
-    }
+  while (url.length > MAX_URL_LENGTH && lines.length > 1) {
+    lines.pop();
     url = build(lines);
+  }
+  if (url.length > MAX_URL_LENGTH && lines.length === 1) {
+    // Keep as much of the one line as fits rather than nothing.
+    const line = lines[0];
+    let low = 0;
+    let high = line.length;
+    while (low < high) {
+      const mid = Math.ceil((low + high) / 2);
+      if (build([`${line.slice(0, mid)}…`]).length <= MAX_URL_LENGTH) low = mid;
+      else high = mid - 1;
+    }
+    url = build([`${line.slice(0, low)}…`]);
   }
   return url;
 }
