@@ -76,6 +76,15 @@ export function runModel<M, R>(
       problems.push(tableMissing(spec, opts.sheetNames));
       continue;
     }
+    if (!opts.seed && raw.sheet !== spec.sheet) {
+      problems.push({
+        severity: "fel",
+        code: "sheet.renamed",
+        message: `Tabellen ${spec.name} ligger på bladet "${raw.sheet}" men ska ligga på bladet ${spec.sheet}. Ge bladet namnet ${spec.sheet} igen.`,
+        place: { sheet: raw.sheet, table: raw.name },
+      });
+      continue;
+    }
     const table = readTable(spec, raw, opts.seed);
     problems.push(...table.problems);
     parsed.set(spec.name, table);

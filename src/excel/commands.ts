@@ -1,0 +1,133 @@
+/**
+ * The commands a controller runs, on the open workbook. Each reads what it
+ * needs, runs the model's pipeline, and writes only if nothing stood in the
+ * way: a command that cannot finish changes nothing.
+ */
+import { seedTable } from "../workbook/build";
+import { ModelDefinition, runModel } from "../workbook/model";
+import { MODELS, ModelId } from "../workbook/models";
+import { LocatedProblem, describeProblem } from "../workbook/problem";
+import { Write, cellsWritten, createWrites, recomputeWrites } from "../workbook/writes";
+import { applyWrites } from "./apply";
+import { readTables, readWorkbookState } from "./read";
+
+export type { ModelId } from "../workbook/models";
+export type { LocatedProblem, Place } from "../workbook/problem";
+
+export interface CommandResult {
+  command: "create" | "recompute";
+  model: ModelId;
+  cellsWritten: number;
+  syncs: number;
+  problems: LocatedProblem[];
+  summary: string[];
+}
+
+/** The command refused; nothing was written. */
+export class CommandError extends Error {
+  constructor(
+    message: string,
+    readonly problems: LocatedProblem[],
+  ) {
+    super(message);
+    this.name = "CommandError";
+  }
+}
+
+function refuse(title: string, problems: LocatedProblem[]): never {
+  const errors = problems.filter((p) => p.severity === "fel");
+  throw new CommandError(`${title}: ${errors.length} fel, inget har ändrats i arbetsboken.\n${errors.map(describeProblem).join("\n")}`, problems);
+}
+
+function definition(model: ModelId) {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  return MODELS[model] as ModelDefinition<any, any>;
+}
+
+function countCells(writes: readonly Write[]): number {
+  return writes.reduce((n, w) => n + cellsWritten(w), 0);
+}
+
+/**
+ * Creates the model's sheets and tables, empty or filled with the example
+ * models. Refuses if any of its sheets or tables already exists, so that
+ * nobody's work is overwritten.
+ */
+export async function createModel(
+  context: Excel.RequestContext,
+  model: ModelId,
+  opts: { withExamples: boolean },
+): Promise<CommandResult> {
+  const def = definition(model);
+  const state = await readWorkbookState(context);
+  let syncs = 1;
+  const clashes: LocatedProblem[] = [];
+  for (const sheet of def.sheets) {
+    if (state.sheetNames.some((n) => n.toLowerCase() === sheet.toLowerCase())) {
+      clashes.push({
+        severity: "fel",
+        code: "create.sheetExists",
+        message: `Bladet ${sheet} finns redan. Modellen skapas inte ovanpå befintliga blad; använd Räkna om, eller byt namn på bladet.`,
+        place: { sheet },
+      });
+    }
+  }
+  for (const t of def.tables) {
+    if (state.tableNames.some((n) => n.toLowerCase() === t.name.toLowerCase())) {
+      clashes.push({
+        severity: "fel",
+        code: "create.tableExists",
+        message: `Det finns redan en tabell som heter ${t.name} i arbetsboken. Byt namn på den för att skapa modellen.`,
+        place: { sheet: t.sheet, table: t.name },
+      });
+    }
+  }
+  if (clashes.length) refuse(`${def.title} skapades inte`, clashes);
+
+  const raws = opts.withExamples ? def.examples() : def.tables.map((t) => seedTable(t, []));
+  const run = runModel(def, new Map(raws.map((r) => [r.name, r])), { seed: true });
+  if (!run.outcome) refuse(`${def.title} skapades inte`, run.problems);
+  const writes = createWrites(run.outcome.plan);
+  syncs += await applyWrites(context, writes);
+  return {
+    command: "create",
+    model,
+    cellsWritten: countCells(writes),
+    syncs,
+    problems: run.problems,
+    summary: def.summary(run.outcome.model, run.outcome.result),
+  };
+}
+
+/**
+ * Reads the model's tables, recomputes it exactly, and writes the computed
+ * cells whose formula or value differs, and nothing else. Three requests:
+ * which tables exist, their contents, the writes.
+ */
+export async function recomputeModel(context: Excel.RequestContext, model: ModelId): Promise<CommandResult> {
+  const def = definition(model);
+  const state = await readWorkbookState(context);
+  const raws = await readTables(context, def.tables, state);
+  let syncs = 2;
+  const run = runModel(def, raws, { sheetNames: state.sheetNames });
+  if (!run.outcome) refuse(`${def.title} räknades inte om`, run.problems);
+  const { writes, problems } = recomputeWrites(run.outcome.plan, raws, run.outcome.tableRows);
+  if (writes.length) syncs += await applyWrites(context, writes);
+  const all = [...run.problems, ...problems];
+  return {
+    command: "recompute",
+    model,
+    cellsWritten: countCells(writes),
+    syncs,
+    problems: all,
+    summary: def.summary(run.outcome.model, run.outcome.result),
+  };
+}
+
+/** Shows a problem's cell to the user. */
+export async function selectCell(context: Excel.RequestContext, sheet: string, cell: string): Promise<void> {
+  const ws = context.workbook.worksheets.getItem(sheet);
+  ws.activate();
+  ws.getRange(cell).select();
+  await context.sync();
+}

@@ -1,0 +1,52 @@
+/** Reads a model's tables from the open workbook: two requests however many rows. */
+import { splitSheet } from "../workbook/address";
+import { TableSpec } from "../workbook/schema";
+import { CellValue, RawTable } from "../workbook/table";
+
+export interface WorkbookState {
+  sheetNames: string[];
+  tableNames: string[];
+}
+
+/** Which sheets and tables exist: one request. */
+export async function readWorkbookState(context: Excel.RequestContext): Promise<WorkbookState> {
+  const sheets = context.workbook.worksheets.load("items/name");
+  const tables = context.workbook.tables.load("items/name");
+  await context.sync();
+  return { sheetNames: sheets.items.map((s) => s.name), tableNames: tables.items.map((t) => t.name) };
+}
+
+function toRaw(name: string, address: string, values: CellValue[][], formulas: CellValue[][]): RawTable {
+  const { sheet, range } = splitSheet(address);
+  return {
+    name,
+    sheet: sheet ?? "",
+    address: range,
+    headers: values[0].map((h) => String(h)),
+    values: values.slice(1),
+    formulas: formulas.slice(1),
+  };
+}
+
+/**
+ * Reads the model's tables that exist (whole range: header and data, values
+ * and formulas) in one request. Tables are matched by name case-insensitively,
+ * as Excel names them.
+ */
+export async function readTables(
+  context: Excel.RequestContext,
+  specs: readonly TableSpec[],
+  state: WorkbookState,
+): Promise<Map<string, RawTable>> {
+  const present = specs
+    .map((s) => ({ spec: s, actual: state.tableNames.find((n) => n.toLowerCase() === s.name.toLowerCase()) }))
+    .filter((p): p is { spec: TableSpec; actual: string } => p.actual !== undefined);
+  const ranges = present.map((p) => context.workbook.tables.getItem(p.actual).getRange().load("address, values, formulas"));
+  await context.sync();
+  const out = new Map<string, RawTable>();
+  present.forEach((p, i) => {
+    const r = ranges[i];
+    out.set(p.spec.name, toRaw(p.actual, r.address, r.values as CellValue[][], r.formulas as CellValue[][]));
+  });
+  return out;
+}

@@ -1,0 +1,272 @@
+/**
+ * From a plan to the writes a command makes, as plain data: everything for
+ * a new model, and for a recompute only the computed cells whose content
+ * differs from what the workbook holds. Adapters execute these writes; the
+ * decisions (what to write, what to leave, what to report) are made here.
+ */
+import { cellAddress, parseCell, parseRange, rangeAddress } from "./address";
+import { BlockPlan, ChartPlan, PlanCell, TablePlan, WorkbookPlan } from "./plan";
+import { LocatedProblem } from "./problem";
+import { CellValue, RawTable, cellPlace, describeFound } from "./table";
+
+export type Write =
+  | { kind: "addSheet"; sheet: string }
+  /** A 2D block of values and formulas; `null` leaves a cell as it is. */
+  | { kind: "cells"; sheet: string; address: string; cells: (CellValue | null)[][] }
+  /** One formula for every cell of a range (a table's calculated column). */
+  | { kind: "fill"; sheet: string; address: string; formula: string; count: number }
+  | { kind: "addTable"; sheet: string; address: string; name: string; style: string }
+  | { kind: "numberFormat"; sheet: string; address: string; format: string }
+  | { kind: "listValidation"; sheet: string; address: string; choices: readonly string[] }
+  | { kind: "columnWidth"; sheet: string; address: string; width: number }
+  | { kind: "font"; sheet: string; address: string; bold?: boolean; size?: number; wrap?: boolean }
+  | { kind: "chart"; sheet: string; chart: ChartPlan }
+  | { kind: "activate"; sheet: string };
+
+/** Text that Excel would turn into a formula or a number is written with a leading apostrophe, which Excel keeps as text. */
+export function guardText(value: CellValue): CellValue {
+  if (typeof value !== "string" || value === "") return value;
+  if (/^[=+\-@\t\r]/.test(value) || /^[\d\s.,:/%()-]+$/.test(value)) return `'${value}`;
+  return value;
+}
+
+function cellContent(c: PlanCell): CellValue {
+  return c.formula ?? guardText(c.value);
+}
+
+/** Rows per write: Microsoft suggests blocks of 5 000–20 000 rows for large ranges. */
+export const ROWS_PER_BLOCK = 5_000;
+
+function cellsInBlocks(sheet: string, anchorRow: number, anchorCol: number, rows: (CellValue | null)[][]): Write[] {
+  const out: Write[] = [];
+  for (let i = 0; i < rows.length; i += ROWS_PER_BLOCK) {
+    const block = rows.slice(i, i + ROWS_PER_BLOCK);
+    out.push({
+      kind: "cells",
+      sheet,
+      address: rangeAddress({ row: anchorRow + i, col: anchorCol }, block.length, block[0].length),
+      cells: block,
+    });
+  }
+  return out;
+}
+
+function tableWrites(sheet: string, t: TablePlan): Write[] {
+  const o = parseCell(t.anchor);
+  const height = t.rows.length;
+  const writes: Write[] = [];
+  // Values first as one 2D array, then the table over them (Microsoft's advice: no row-by-row adds).
+  const constants = t.rows.map((r) => r.map((c, j) => (t.columns[j].role === "computed" && c.formula ? null : cellContent(c))));
+  writes.push(...cellsInBlocks(sheet, o.row, o.col, [t.columns.map((c) => c.header), ...constants]));
+  writes.push({ kind: "addTable", sheet, address: rangeAddress(o, height + 1, t.columns.length), name: t.name, style: t.style });
+  t.columns.forEach((c, j) => {
+    const body = rangeAddress({ row: o.row + 1, col: o.col + j }, height, 1);
+    const formulas = new Set(t.rows.map((r) => r[j].formula));
+    const [formula] = formulas;
+    if (c.role === "computed" && formula && formulas.size === 1) {
+      writes.push({ kind: "fill", sheet, address: body, formula, count: height });
+    } else if (c.role === "computed") {
+      writes.push(...cellsInBlocks(sheet, o.row + 1, o.col + j, t.rows.map((r) => [cellContent(r[j])])));
+    }
+    if (c.numberFormat) writes.push({ kind: "numberFormat", sheet, address: body, format: c.numberFormat });
+    if (c.choices && c.role === "input") writes.push({ kind: "listValidation", sheet, address: body, choices: c.choices });
+    if (c.width) writes.push({ kind: "columnWidth", sheet, address: body, width: c.width });
+  });
+  return writes;
+}
+
+function blockWrites(sheet: string, b: BlockPlan): Write[] {
+  const o = parseCell(b.anchor);
+  const width = Math.max(...b.rows.map((r) => r.length));
+  const cells = b.rows.map((r) => Array.from({ length: width }, (_, j) => (r[j] ? cellContent(r[j]) : "")));
+  const address = rangeAddress(o, b.rows.length, width);
+  const writes: Write[] = [{ kind: "cells", sheet, address, cells }];
+  b.numberFormats?.forEach((row, i) =>
+    row.forEach((format, j) => {
+      if (format) writes.push({ kind: "numberFormat", sheet, address: cellAddress({ row: o.row + i, col: o.col + j }), format });
+    }),
+  );
+  if (b.bold || b.fontSize || b.wrap) writes.push({ kind: "font", sheet, address, bold: b.bold, size: b.fontSize, wrap: b.wrap });
+  if (b.width) writes.push({ kind: "columnWidth", sheet, address: cellAddress(o), width: b.width });
+  return writes;
+}
+
+/** Everything a new model writes, sheet by sheet; the first sheet is shown at the end. */
+export function createWrites(plan: WorkbookPlan): Write[] {
+  const writes: Write[] = [];
+  for (const s of plan.sheets) {
+    writes.push({ kind: "addSheet", sheet: s.name });
+    for (const b of s.blocks) writes.push(...blockWrites(s.name, b));
+    for (const t of s.tables) writes.push(...tableWrites(s.name, t));
+    for (const c of s.charts) writes.push({ kind: "chart", sheet: s.name, chart: c });
+  }
+  if (plan.sheets.length) writes.push({ kind: "activate", sheet: plan.sheets[0].name });
+  return writes;
+}
+
+/**
+ * Excel shows a formula in a table with the shorthand `[@Kolumn]`; we write
+ * the file form `Tabell[[#This Row],[Kolumn]]`. Both mean the same cell, so
+ * they are compared in one canonical spelling.
+ */
+export function canonicalFormula(formula: string, table: string): string {
+  const own = new RegExp(`(?<![\\w.])${table}\\[`, "g");
+  return formula
+    .replace(own, "[")
+    .replace(/\[\[#This Row\],\s*\[((?:[^\]']|'.)+)\]\]/gi, "[@$1]")
+    .replace(/\[@\[((?:[^\]']|'.)+)\]\]/g, "[@$1]")
+    .replace(/(\w)\[\[((?:[^\]'#]|'.)+)\]\]/g, "$1[$2]")
+    .replace(/\s+/g, "");
+}
+
+export interface RecomputeWrites {
+  writes: Write[];
+  /** Computed cells a person typed over, and cells where Excel's value differs from the exact engine's. */
+  problems: LocatedProblem[];
+  cellsToWrite: number;
+}
+
+function sameValue(current: CellValue, expected: CellValue): boolean {
+  if (typeof expected === "number" && typeof current === "number") {
+    // Excel computes in binary floats; agreement is to the öre.
+    return Math.round(current * 100) === Math.round(expected * 100);
+  }
+  if (expected === "" || current === "") return (current ?? "") === (expected ?? "");
+  return current === expected;
+}
+
+/**
+ * The writes of a recompute: only computed cells, only where the workbook's
+ * formula (or value) differs from the plan. A computed cell a person typed a
+ * constant into is left as it is and reported.
+ */
+export function recomputeWrites(
+  plan: WorkbookPlan,
+  current: ReadonlyMap<string, RawTable>,
+  tableRows: ReadonlyMap<string, number[]>,
+): RecomputeWrites {
+  const writes: Write[] = [];
+  const problems: LocatedProblem[] = [];
+  let cellsToWrite = 0;
+  for (const sheet of plan.sheets) {
+    for (const t of sheet.tables) {
+      const raw = current.get(t.name);
+      if (!raw || !raw.formulas) continue;
+      const origin = parseRange(raw.address).start;
+      const rowsInSheet = tableRows.get(t.name) ?? t.rows.map((_, i) => i);
+      t.columns.forEach((col, j) => {
+        if (col.role !== "computed") return;
+        const at = raw.headers.findIndex((h) => String(h).trim().toLocaleLowerCase("sv-SE") === col.header.toLocaleLowerCase("sv-SE"));
+        if (at < 0) return; // the structure guard refuses missing columns before this
+        const pending: { row: number; content: CellValue }[] = [];
+        t.rows.forEach((r, i) => {
+          const planned = r[j];
+          const row = rowsInSheet[i];
+          const formula = raw.formulas![row][at];
+          const value = raw.values[row][at];
+          if (planned.formula) {
+            const isFormula = typeof formula === "string" && formula.startsWith("=");
+            if (isFormula && canonicalFormula(formula, raw.name) === canonicalFormula(planned.formula, t.name)) {
+              if (!sameValue(value, planned.value)) {
+                problems.push({
+                  severity: "varning",
+                  code: "engine.disagrees",
+                  message: `Excel visar ${describeFound(value)} men Ramkoll räknar exakt ${describeFound(planned.value)}. Räkna om arbetsboken (F9) och kör Räkna om igen; kvarstår skillnaden, kontrollera cellens indata.`,
+                  place: cellPlace(raw, row, at),
+                });
+              }
+              return;
+            }
+            if (!isFormula && formula !== "" && formula !== null) {
+              problems.push({
+                severity: "varning",
+                code: "computed.typedOver",
+                message: `Cellen ska räknas med en formel men någon har skrivit ${describeFound(formula)} i den. Ramkoll lämnar cellen orörd; radera värdet så skriver Räkna om tillbaka formeln.`,
+                place: cellPlace(raw, row, at),
+              });
+              return;
+            }
+            pending.push({ row, content: planned.formula });
+          } else if (!sameValue(value, planned.value)) {
+            pending.push({ row, content: guardText(planned.value) });
+          }
+        });
+        // Consecutive rows go in one write.
+        let k = 0;
+        while (k < pending.length) {
+          let end = k;
+          while (end + 1 < pending.length && pending[end + 1].row === pending[end].row + 1) end++;
+          const run = pending.slice(k, end + 1);
+          writes.push({
+            kind: "cells",
+            sheet: raw.sheet,
+            address: rangeAddress({ row: origin.row + 1 + run[0].row, col: origin.col + at }, run.length, 1),
+            cells: run.map((p) => [p.content]),
+          });
+          cellsToWrite += run.length;
+          k = end + 1;
+        }
+      });
+    }
+  }
+  return { writes, problems, cellsToWrite };
+}
+
+/** Cells a write changes, for the report to the user. */
+export function cellsWritten(w: Write): number {
+  if (w.kind === "cells") return w.cells.reduce((n, r) => n + r.filter((c) => c !== null).length, 0);
+  if (w.kind === "fill") return w.count;
+  return 0;
+}
+
+const encoder = new TextEncoder();
+
+/** The request bytes a write costs, as JSON: what Excel on the web counts against its 5 MB limit. */
+export function writeBytes(w: Write): number {
+  return encoder.encode(JSON.stringify(w)).length;
+}
+
+/**
+ * Groups writes into requests below `maxBytes` each, in order. A single
+ * write above the limit is an error of the planner, which splits large
+ * ranges into blocks of rows.
+ */
+export function batchWrites(writes: readonly Write[], maxBytes: number): Write[][] {
+  const batches: Write[][] = [];
+  let current: Write[] = [];
+  let size = 0;
+  for (const w of writes) {
+    let bytes = writeBytes(w);
+    if (bytes > maxBytes && w.kind === "cells" && w.cells.length > 1) {
+      const half = Math.ceil(w.cells.length / 2);
+      const r = parseRange(w.address);
+      const parts: Write[] = [
+        { ...w, address: rangeAddress(r.start, half, r.cols), cells: w.cells.slice(0, half) },
+        { ...w, address: rangeAddress({ row: r.start.row + half, col: r.start.col }, w.cells.length - half, r.cols), cells: w.cells.slice(half) },
+      ];
+      for (const b of batchWrites(parts, maxBytes)) {
+        for (const p of b) {
+          bytes = writeBytes(p);
+          if (size + bytes > maxBytes && current.length) {
+            batches.push(current);
+            current = [];
+            size = 0;
+          }
+          current.push(p);
+          size += bytes;
+        }
+      }
+      continue;
+    }
+    if (bytes > maxBytes) throw new Error(`a single write of ${bytes} bytes exceeds the request limit`);
+    if (size + bytes > maxBytes && current.length) {
+      batches.push(current);
+      current = [];
+      size = 0;
+    }
+    current.push(w);
+    size += bytes;
+  }
+  if (current.length) batches.push(current);
+  return batches;
+}
