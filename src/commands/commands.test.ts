@@ -7,6 +7,7 @@ const sv = strings.sv;
 
 const problems: LocatedProblem[] = Array.from({ length: 12 }, (_, i) => ({
   severity: i === 0 ? "fel" : "varning",
+  code: "test.problem",
   message: `Problem ${i + 1}`,
   place: { sheet: "Budget", cell: `C${i + 2}` },
 }));
@@ -35,7 +36,7 @@ describe("the ribbon command's report", () => {
   });
 
   it("reports a refusal with its problems and any other error with its message", () => {
-    const refusal = Object.assign(new Error("Budgetbladet är ogiltigt."), { problems: problems.slice(0, 1) });
+    const refusal = Object.assign(new Error("Budgetbladet är ogiltigt.\nFel i blad Budget: Problem 1"), { problems: problems.slice(0, 1) });
     const refused = describeError(refusal, sv);
     expect(refused.title).toBe("Ramkoll: omräkningen skrev ingenting");
     expect(refused.lines).toEqual([

@@ -1,7 +1,7 @@
 // What the ribbon's "Räkna om" tells the person, as plain data for message.html.
 import type { CommandResult, LocatedProblem } from "../excel/commands";
 import type { Strings } from "../taskpane/i18n";
-import { errorMessage, formatProblem, isRefusal, resultLines } from "../taskpane/outcome";
+import { errorMessage, formatProblem, isRefusal, refusalHeadline, resultLines } from "../taskpane/outcome";
 import type { CommandMessage } from "./message-url";
 
 /** How many problems the dialog lists before pointing to the task pane. */
@@ -24,7 +24,7 @@ export function describeError(error: unknown, t: Strings): CommandMessage {
       kind: "error",
       lang: t.locale,
       title: t.commandRefusedTitle,
-      lines: [error.message, t.refusedBody, ...problemLines(error.problems, t)].filter((line) => line !== ""),
+      lines: [refusalHeadline(error), t.refusedBody, ...problemLines(error.problems, t)].filter((line) => line !== ""),
       close: t.close,
     };
   }

@@ -16,7 +16,7 @@ import {
 import type { CommandResult, LocatedProblem, ModelId, Place } from "../excel/commands";
 import type { RamkollHost } from "./host";
 import type { Strings } from "./i18n";
-import { errorMessage, formatPlace, isRefusal, resultLines } from "./outcome";
+import { errorMessage, formatPlace, isRefusal, refusalHeadline, resultLines } from "./outcome";
 import { ProblemList } from "./ProblemList";
 
 const useStyles = makeStyles({
@@ -72,7 +72,7 @@ export function App({ host, strings: t, model = "budget", logoUrl = "assets/logo
     } catch (error) {
       setFailure(
         isRefusal(error)
-          ? { title: t.refusedTitle, message: `${error.message} ${t.refusedBody}`.trim(), problems: error.problems }
+          ? { title: t.refusedTitle, message: `${refusalHeadline(error)} ${t.refusedBody}`.trim(), problems: error.problems }
           : { title: t.failedTitle, message: errorMessage(error, t), problems: [] },
       );
     } finally {

@@ -17,6 +17,14 @@ export function isRefusal(error: unknown): error is Error & Refusal {
   return error instanceof Error && Array.isArray((error as Partial<Refusal>).problems);
 }
 
+/**
+ * The headline of a refusal: its message's first line. The lines after it
+ * repeat the problems, which are shown as a list of their own.
+ */
+export function refusalHeadline(refusal: Refusal): string {
+  return refusal.message.split("\n")[0].trim();
+}
+
 /** "blad Budget, tabell Ramar, rad 5, kolumn Belopp, cell C5" */
 export function formatPlace(place: Place, t: Strings): string {
   const parts = [t.place.sheet(place.sheet)];

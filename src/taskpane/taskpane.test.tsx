@@ -4,13 +4,14 @@ import type { CommandResult, LocatedProblem } from "../excel/commands";
 import { App } from "./App";
 import type { RamkollHost } from "./host";
 import { pickLanguage, strings, stringsFor } from "./i18n";
-import { errorMessage, formatPlace, formatProblem, isRefusal, resultLines } from "./outcome";
+import { errorMessage, formatPlace, formatProblem, isRefusal, refusalHeadline, resultLines } from "./outcome";
 
 const sv = strings.sv;
 const en = strings.en;
 
 const problem: LocatedProblem = {
   severity: "fel",
+  code: "test.missing",
   message: "Beloppet saknas",
   place: { sheet: "Budget", table: "Ramar", row: 5, column: "Belopp", cell: "C5" },
 };
@@ -59,7 +60,7 @@ describe("outcome", () => {
     expect(formatProblem(problem, sv)).toBe(
       "Fel – blad Budget, tabell Ramar, rad 5, kolumn Belopp, cell C5: Beloppet saknas",
     );
-    expect(formatProblem({ severity: "varning", message: "Tom tabell" }, sv)).toBe("Varning: Tom tabell");
+    expect(formatProblem({ severity: "varning", code: "test.empty", message: "Tom tabell" }, sv)).toBe("Varning: Tom tabell");
   });
 
   it("lists counts before the command's own summary", () => {
@@ -76,8 +77,11 @@ describe("outcome", () => {
   });
 
   it("recognises a refusal by its problems", () => {
-    const refusal = Object.assign(new Error("Budgetbladet saknas"), { problems: [problem] });
+    const refusal = Object.assign(new Error("Budgeten skapades inte: 1 fel.\nFel i blad Budget: Beloppet saknas"), {
+      problems: [problem],
+    });
     expect(isRefusal(refusal)).toBe(true);
+    expect(refusalHeadline(refusal)).toBe("Budgeten skapades inte: 1 fel.");
     expect(isRefusal(new Error("x"))).toBe(false);
     expect(isRefusal({ problems: [] })).toBe(false);
   });
