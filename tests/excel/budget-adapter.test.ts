@@ -1,0 +1,116 @@
+import { ExcelSimulator } from "../excel-sim";
+import { createFromTables, createModel, recomputeModel } from "../../src/excel/commands";
+import { budgetModel, BUDGETRAMAR, OMDISPONERINGAR } from "../../src/workbook/models/budget";
+import { runModel } from "../../src/workbook/model";
+import { seedTable, SeedRow } from "../../src/workbook/build";
+import { formulaCells, sameToOre } from "../support/planCells";
+
+function examplePlan() {
+  const run = runModel(budgetModel, new Map(budgetModel.examples().map((t) => [t.name, t])), { seed: true });
+  return run.outcome!.plan;
+}
+
+/** N omdisponeringar between the four organs, for the sync-count and size tests. */
+function bigBudget(n: number) {
+  const frames: SeedRow[] = [];
+  for (const year of [2024, 2025, 2026]) {
+    for (const organ of ["HSN", "RS", "RUN", "PN"]) frames.push({ organ, year, ram: "9 000 mkr" });
+  }
+  const organs = ["HSN", "RS", "RUN", "PN"];
+  const omd: SeedRow[] = Array.from({ length: n }, (_, i) => ({
+    diarienummer: `HSN/${1000 + i}/2023`,
+    from: organs[i % 4],
+    to: organs[(i + 1) % 4],
+    amount: `${(i % 97) + 1} ${String(i % 1000).padStart(3, "0")},50 kr`,
+    validFrom: `${2024 + (i % 3)}-0${(i % 9) + 1}-01`,
+    varaktighet: i % 2 ? "Engång" : "Permanent",
+    status: i % 3 ? "Beslutad" : "Förslag",
+    beslutandeOrgan: "RF",
+    beslutsdatum: "2023-11-28",
+    motivering: `Omdisponering nummer ${i + 1}`,
+  }));
+  return [seedTable(BUDGETRAMAR, frames), seedTable(OMDISPONERINGAR, omd)];
+}
+
+describe("the budget model in Excel", () => {
+  test("HSN/1222/2023 created from the examples: every formula Excel computes equals the exact result", async () => {
+    const sim = new ExcelSimulator();
+    const result = await sim.run((ctx) => createModel(ctx, "budget", { withExamples: true }));
+    expect(result.syncs).toBeLessThanOrEqual(3);
+    expect(sim.stats.syncs).toBe(result.syncs);
+    expect(result.problems).toEqual([]);
+    const cells = formulaCells(examplePlan());
+    expect(cells.length).toBe(12 * 4 + 2 * 2);
+    for (const c of cells) {
+      const actual = sim.getValue(`${c.sheet}!${c.address}`);
+      if (!sameToOre(actual, c.expected)) throw new Error(`${c.sheet}!${c.address}: Excel ${String(actual)}, exact ${String(c.expected)}`);
+    }
+    expect(sim.getValue("Budget!H4")).toBe(5_180_000_000 - 4_500_000); // HSN 2024 if the proposal passes
+    expect(sim.getValue("Budget!H5")).toBe(912_400_000 + 4_500_000); // RS 2024
+    expect(sim.tableNames().sort()).toEqual(["Budgetramar", "Omdisponeringar"]);
+  });
+
+  test("a recompute of an unchanged workbook writes no cell, in two requests", async () => {
+    const sim = new ExcelSimulator();
+    await sim.run((ctx) => createModel(ctx, "budget", { withExamples: true }));
+    const before = sim.snapshot();
+    sim.resetStats();
+    const result = await sim.run((ctx) => recomputeModel(ctx, "budget"));
+    expect(result.cellsWritten).toBe(0);
+    expect(result.syncs).toBe(2);
+    expect(sim.stats.syncs).toBe(2);
+    expect(result.problems).toEqual([]);
+    expect(sim.snapshot()).toBe(before);
+  });
+
+  test("when regionfullmäktige decides, HSN's adjusted frame falls by exactly 4 500 000 kr and RS's rises by as much", async () => {
+    const sim = new ExcelSimulator();
+    await sim.run((ctx) => createModel(ctx, "budget", { withExamples: true }));
+    sim.setCell("Budget!Q4", "Beslutad");
+    sim.setCell("Budget!S4", "=DATE(2023,11,27)");
+    const result = await sim.run((ctx) => recomputeModel(ctx, "budget"));
+    expect(result.problems).toEqual([]);
+    expect(sim.getValue("Budget!F4")).toBe(5_180_000_000 - 4_500_000);
+    expect(sim.getValue("Budget!F5")).toBe(912_400_000 + 4_500_000);
+    expect(sim.getValue("Budget!F8")).toBe(5_340_000_000 - 4_500_000); // and in 2025: for good
+  });
+
+  test("a computed cell typed over is reported and left alone; a cleared one gets its formula back", async () => {
+    const sim = new ExcelSimulator();
+    await sim.run((ctx) => createModel(ctx, "budget", { withExamples: true }));
+    sim.setCell("Budget!F4", 123);
+    sim.setCell("Budget!F5", null);
+    const formulaF6 = sim.getFormula("Budget!F6");
+    const result = await sim.run((ctx) => recomputeModel(ctx, "budget"));
+    expect(result.cellsWritten).toBe(1);
+    expect(sim.getValue("Budget!F4")).toBe(123);
+    expect(sim.getFormula("Budget!F5")).toBe(formulaF6);
+    expect(sim.getValue("Budget!F5")).toBe(912_400_000);
+    expect(result.problems).toEqual([
+      expect.objectContaining({ severity: "varning", code: "computed.typedOver", place: expect.objectContaining({ cell: "F4", column: "Justerad ram" }) }),
+    ]);
+  });
+
+  test.each([10, 10_000])("creating and recomputing with %d omdisponeringar take the same requests", async (n) => {
+    const sim = new ExcelSimulator();
+    const created = await sim.run((ctx) => createFromTables(ctx, "budget", bigBudget(n)));
+    expect(created.syncs).toBe(1);
+    sim.setCell("Budget!F4", null); // one computed cell to write back
+    sim.resetStats();
+    const recomputed = await sim.run((ctx) => recomputeModel(ctx, "budget"));
+    expect(recomputed.syncs).toBe(3);
+    expect(sim.stats.syncs).toBe(3);
+    expect(recomputed.cellsWritten).toBe(1);
+    expect(Math.max(...sim.stats.requests.map((r) => r.bytes))).toBeLessThan(5 * 1024 * 1024);
+  }, 120_000);
+
+  test("a plan too large for one 5 MB request is split into several, not refused", async () => {
+    const sim = new ExcelSimulator();
+    const created = await sim.run((ctx) => createFromTables(ctx, "budget", bigBudget(40_000)));
+    expect(created.syncs).toBeGreaterThan(1);
+    expect(sim.stats.requests).toHaveLength(created.syncs);
+    for (const r of sim.stats.requests) expect(r.bytes).toBeLessThan(5 * 1024 * 1024);
+    expect(sim.table("Omdisponeringar").rows).toHaveLength(40_000);
+    expect(sim.getValue("Budget!V40003")).toBe(2024 + (39_999 % 3));
+  }, 180_000);
+});
