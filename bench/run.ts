@@ -1,0 +1,74 @@
+/**
+ * Speed and memory of the main paths, on generated models of controller
+ * scale and beyond. Prints medians; nothing here asserts time.
+ */
+import { performance } from "node:perf_hooks";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { BUDGETRAMAR, OMDISPONERINGAR, budgetModel } from "../src/workbook/models/budget";
+import { SeedRow, seedTable } from "../src/workbook/build";
+import { runModel } from "../src/workbook/model";
+import { createWrites, recomputeWrites } from "../src/workbook/writes";
+import { writePlanToFile } from "../src/xlsx/writePlan";
+import { RawTable } from "../src/workbook/table";
+
+function budgetTables(n: number): RawTable[] {
+  const organs = ["HSN", "RS", "RUN", "PN"];
+  const frames: SeedRow[] = [];
+  for (const year of [2024, 2025, 2026]) for (const organ of organs) frames.push({ organ, year, ram: "9 000 mkr" });
+  const omd: SeedRow[] = Array.from({ length: n }, (_, i) => ({
+    diarienummer: `HSN/${1000 + i}/2023`,
+    from: organs[i % 4],
+    to: organs[(i + 1) % 4],
+    amount: `${(i % 97) + 1} ${String(i % 1000).padStart(3, "0")},50 kr`,
+    validFrom: `${2024 + (i % 3)}-0${(i % 9) + 1}-01`,
+    varaktighet: i % 2 ? "Engång" : "Permanent",
+    status: i % 3 ? "Beslutad" : "Förslag",
+    beslutandeOrgan: "RF",
+    beslutsdatum: "2023-11-28",
+  }));
+  return [seedTable(BUDGETRAMAR, frames), seedTable(OMDISPONERINGAR, omd)];
+}
+
+async function time(label: string, runs: number, fn: () => unknown | Promise<unknown>): Promise<void> {
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    await fn();
+    samples.push(performance.now() - t0);
+  }
+  samples.sort((a, b) => a - b);
+  const median = samples[Math.floor(samples.length / 2)];
+  const heap = process.memoryUsage().heapUsed / 1024 / 1024;
+  console.log(`${label.padEnd(64)} median ${median.toFixed(1).padStart(8)} ms   heap ${heap.toFixed(0)} MB`);
+}
+
+async function main(): Promise<void> {
+  console.log(`Ramkoll bench, node ${process.version}`);
+  const dir = mkdtempSync(join(tmpdir(), "ramkoll-bench-"));
+  for (const n of [10, 1_000, 10_000]) {
+    const tables = budgetTables(n);
+    const map = new Map(tables.map((t) => [t.name, t]));
+    await time(`budget: parse + compute + plan, ${n} omdisponeringar`, 5, () => runModel(budgetModel, map, { seed: true }));
+    const out = runModel(budgetModel, map, { seed: true }).outcome!;
+    await time(`budget: writes for a new model, ${n} omdisponeringar`, 5, () => createWrites(out.plan));
+    const current = new Map(
+      out.plan.sheets[0].tables.map((t, k) => [
+        t.name,
+        {
+          ...tables[k],
+          values: t.rows.map((r) => r.map((c) => c.value)),
+          formulas: t.rows.map((r) => r.map((c) => c.formula ?? c.value)),
+        } as RawTable,
+      ]),
+    );
+    await time(`budget: recompute diff (nothing changed), ${n} omdisponeringar`, 5, () => recomputeWrites(out.plan, current, out.tableRows));
+    await time(`budget: write .xlsx through ExcelJS, ${n} omdisponeringar`, 3, () => writePlanToFile(out.plan, join(dir, `b${n}.xlsx`)));
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
