@@ -26,6 +26,7 @@ const useStyles = makeStyles({
     rowGap: tokens.spacingVerticalM,
     padding: tokens.spacingHorizontalL,
     maxWidth: "40rem",
+    boxSizing: "border-box",
   },
   header: { display: "flex", alignItems: "center", columnGap: tokens.spacingHorizontalS },
   logo: { width: "32px", height: "32px" },
@@ -34,6 +35,9 @@ const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
   sectionHeading: { margin: 0 },
   lines: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  spinner: { justifyContent: "flex-start" },
+  // Office's error codes are long words; let them wrap in a narrow pane.
+  wrap: { overflowWrap: "anywhere", minWidth: 0 },
 });
 
 type Command = "create" | "recompute";
@@ -113,20 +117,20 @@ export function App({ host, strings: t, model = "budget", logoUrl = "assets/logo
       />
 
       <div className={styles.actions}>
-        <Button appearance="primary" disabled={busy} onClick={() => void run("create")}>
+        <Button appearance="primary" disabledFocusable={busy} onClick={() => void run("create")}>
           {t.create}
         </Button>
-        <Button disabled={busy} onClick={() => void run("recompute")}>
+        <Button disabledFocusable={busy} onClick={() => void run("recompute")}>
           {t.recompute}
         </Button>
       </div>
 
       <div aria-live="polite" className={styles.section}>
-        {busy ? <Spinner size="small" label={t.running} labelPosition="after" /> : null}
+        {busy ? <Spinner className={styles.spinner} size="small" label={t.running} labelPosition="after" /> : null}
 
         {failure ? (
           <MessageBar intent="error" layout="multiline">
-            <MessageBarBody>
+            <MessageBarBody className={styles.wrap}>
               <MessageBarTitle>{failure.title}</MessageBarTitle>
               {failure.message}
             </MessageBarBody>

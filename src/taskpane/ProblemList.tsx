@@ -13,6 +13,7 @@ const useStyles = makeStyles({
     rowGap: tokens.spacingVerticalS,
   },
   item: {
+    overflowWrap: "anywhere",
     borderLeftWidth: tokens.strokeWidthThick,
     borderLeftStyle: "solid",
     paddingLeft: tokens.spacingHorizontalS,
