@@ -30,6 +30,9 @@ function queue(context: Excel.RequestContext, w: Write): void {
       table.style = w.style;
       return;
     }
+    case "resizeTable":
+      context.workbook.tables.getItem(w.name).resize(w.address);
+      return;
     default:
       break;
   }

@@ -4,12 +4,14 @@
  * way: a command that cannot finish changes nothing.
  */
 import { seedTable } from "../workbook/build";
+import { LOG_SHEET, LOG_TABLE, LogEntry, excelSerialNow, logWrites } from "../workbook/log";
 import { ModelDefinition, runModel } from "../workbook/model";
 import { MODELS, ModelId } from "../workbook/models";
 import { LocatedProblem, describeProblem } from "../workbook/problem";
+import { RawTable } from "../workbook/table";
 import { Write, cellsWritten, createWrites, recomputeWrites } from "../workbook/writes";
 import { applyWrites } from "./apply";
-import { readTables, readWorkbookState } from "./read";
+import { WorkbookState, readTables, readWorkbookState } from "./read";
 
 export type { ModelId } from "../workbook/models";
 export type { LocatedProblem, Place } from "../workbook/problem";
@@ -17,10 +19,17 @@ export type { LocatedProblem, Place } from "../workbook/problem";
 export interface CommandResult {
   command: "create" | "recompute";
   model: ModelId;
+  /** Cells of the model written; the log row is not counted. */
   cellsWritten: number;
   syncs: number;
   problems: LocatedProblem[];
   summary: string[];
+}
+
+/** What the host knows that the workbook does not: the clock, and the user where Office tells it. */
+export interface CommandEnv {
+  now?: () => Date;
+  user?: string;
 }
 
 /** The command refused; nothing was written. */
@@ -48,6 +57,23 @@ function countCells(writes: readonly Write[]): number {
   return writes.reduce((n, w) => n + cellsWritten(w), 0);
 }
 
+function logEntry(env: CommandEnv, command: string, title: string, cells: number, problems: LocatedProblem[], moved?: LogEntry["moved"]): LogEntry {
+  return {
+    time: excelSerialNow((env.now ?? (() => new Date()))()),
+    user: env.user,
+    command,
+    model: title,
+    cells,
+    moved,
+    errors: problems.filter((p) => p.severity === "fel").length,
+    warnings: problems.filter((p) => p.severity === "varning").length,
+  };
+}
+
+function hasSheet(state: WorkbookState, name: string): boolean {
+  return state.sheetNames.some((n) => n.toLowerCase() === name.toLowerCase());
+}
+
 /**
  * Creates the model's sheets and tables, empty or filled with the example
  * models. Refuses if any of its sheets or tables already exists, so that
@@ -57,13 +83,14 @@ export async function createModel(
   context: Excel.RequestContext,
   model: ModelId,
   opts: { withExamples: boolean },
+  env: CommandEnv = {},
 ): Promise<CommandResult> {
   const def = definition(model);
   const state = await readWorkbookState(context);
   let syncs = 1;
   const clashes: LocatedProblem[] = [];
   for (const sheet of def.sheets) {
-    if (state.sheetNames.some((n) => n.toLowerCase() === sheet.toLowerCase())) {
+    if (hasSheet(state, sheet)) {
       clashes.push({
         severity: "fel",
         code: "create.sheetExists",
@@ -87,8 +114,37 @@ export async function createModel(
   const raws = opts.withExamples ? def.examples() : def.tables.map((t) => seedTable(t, []));
   const run = runModel(def, new Map(raws.map((r) => [r.name, r])), { seed: true });
   if (!run.outcome) refuse(`${def.title} skapades inte`, run.problems);
+  let logAddress: string | undefined;
+  if (state.tableNames.includes(LOG_TABLE.name)) {
+    const { addresses } = await readTables(context, [], state, [LOG_TABLE.name]);
+    logAddress = addresses.get(LOG_TABLE.name);
+    syncs++;
+  }
   const writes = createWrites(run.outcome.plan);
-  syncs += await applyWrites(context, writes);
+  const cells = countCells(writes);
+  const entry = logEntry(env, opts.withExamples ? "Skapa med exempel" : "Skapa", def.title, cells, run.problems, def.moved?.(run.outcome.model, run.outcome.result));
+  syncs += await applyWrites(context, [...writes, ...logWrites(entry, logAddress, hasSheet(state, LOG_SHEET))]);
+  return {
+    command: "create",
+    model,
+    cellsWritten: cells,
+    syncs,
+    problems: run.problems,
+    summary: def.summary(run.outcome.model, run.outcome.result),
+  };
+}
+
+/**
+ * Writes a new model from tables given as data (an import, a generated
+ * model), without the checks and the log row of `createModel`: for callers
+ * that have made sure its sheets and tables do not exist.
+ */
+export async function createFromTables(context: Excel.RequestContext, model: ModelId, raws: readonly RawTable[]): Promise<CommandResult> {
+  const def = definition(model);
+  const run = runModel(def, new Map(raws.map((r) => [r.name, r])), { seed: true });
+  if (!run.outcome) refuse(`${def.title} skapades inte`, run.problems);
+  const writes = createWrites(run.outcome.plan);
+  const syncs = await applyWrites(context, writes);
   return {
     command: "create",
     model,
@@ -101,23 +157,25 @@ export async function createModel(
 
 /**
  * Reads the model's tables, recomputes it exactly, and writes the computed
- * cells whose formula or value differs, and nothing else. Three requests:
- * which tables exist, their contents, the writes.
+ * cells whose formula or value differs, and nothing else, with the log row.
+ * Three requests: which tables exist, their contents, the writes.
  */
-export async function recomputeModel(context: Excel.RequestContext, model: ModelId): Promise<CommandResult> {
+export async function recomputeModel(context: Excel.RequestContext, model: ModelId, env: CommandEnv = {}): Promise<CommandResult> {
   const def = definition(model);
   const state = await readWorkbookState(context);
-  const raws = await readTables(context, def.tables, state);
+  const { tables, addresses } = await readTables(context, def.tables, state, [LOG_TABLE.name]);
   let syncs = 2;
-  const run = runModel(def, raws, { sheetNames: state.sheetNames });
+  const run = runModel(def, tables, { sheetNames: state.sheetNames });
   if (!run.outcome) refuse(`${def.title} räknades inte om`, run.problems);
-  const { writes, problems } = recomputeWrites(run.outcome.plan, raws, run.outcome.tableRows);
-  if (writes.length) syncs += await applyWrites(context, writes);
+  const { writes, problems } = recomputeWrites(run.outcome.plan, tables, run.outcome.tableRows);
   const all = [...run.problems, ...problems];
+  const cells = countCells(writes);
+  const entry = logEntry(env, "Räkna om", def.title, cells, all, def.moved?.(run.outcome.model, run.outcome.result));
+  syncs += await applyWrites(context, [...writes, ...logWrites(entry, addresses.get(LOG_TABLE.name), hasSheet(state, LOG_SHEET))]);
   return {
     command: "recompute",
     model,
-    cellsWritten: countCells(writes),
+    cellsWritten: cells,
     syncs,
     problems: all,
     summary: def.summary(run.outcome.model, run.outcome.result),

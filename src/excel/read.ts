@@ -37,16 +37,21 @@ export async function readTables(
   context: Excel.RequestContext,
   specs: readonly TableSpec[],
   state: WorkbookState,
-): Promise<Map<string, RawTable>> {
+  addressesOf: readonly string[] = [],
+): Promise<{ tables: Map<string, RawTable>; addresses: Map<string, string> }> {
   const present = specs
     .map((s) => ({ spec: s, actual: state.tableNames.find((n) => n.toLowerCase() === s.name.toLowerCase()) }))
     .filter((p): p is { spec: TableSpec; actual: string } => p.actual !== undefined);
   const ranges = present.map((p) => context.workbook.tables.getItem(p.actual).getRange().load("address, values, formulas"));
+  // Tables we only append to (the log): their address, not their contents.
+  const others = addressesOf
+    .filter((name) => state.tableNames.includes(name))
+    .map((name) => ({ name, range: context.workbook.tables.getItem(name).getRange().load("address") }));
   await context.sync();
-  const out = new Map<string, RawTable>();
+  const tables = new Map<string, RawTable>();
   present.forEach((p, i) => {
     const r = ranges[i];
-    out.set(p.spec.name, toRaw(p.actual, r.address, r.values as CellValue[][], r.formulas as CellValue[][]));
+    tables.set(p.spec.name, toRaw(p.actual, r.address, r.values as CellValue[][], r.formulas as CellValue[][]));
   });
-  return out;
+  return { tables, addresses: new Map(others.map((o) => [o.name, splitSheet(o.range.address).range])) };
 }

@@ -3,6 +3,7 @@
  * pipeline that runs it: raw tables → parsed rows → domain model → results
  * → plan, with every problem located.
  */
+import { Decimal } from "../domain/money";
 import { DomainProblem, hasErrors } from "../domain/problem";
 import { LocatedProblem } from "./problem";
 import { WorkbookPlan } from "./plan";
@@ -28,6 +29,8 @@ export interface ModelDefinition<M, R> {
   plan(model: M, result: R): WorkbookPlan;
   /** Swedish lines for the CLI and the task pane. */
   summary(model: M, result: R): string[];
+  /** The amount the model moves or allocates, for the log. */
+  moved?(model: M, result: R): Decimal;
   /** Plain data for `--json`. */
   json(model: M, result: R): unknown;
   /** The example models from seeds/, as the tables a person would type. */

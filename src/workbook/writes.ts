@@ -16,6 +16,8 @@ export type Write =
   /** One formula for every cell of a range (a table's calculated column). */
   | { kind: "fill"; sheet: string; address: string; formula: string; count: number }
   | { kind: "addTable"; sheet: string; address: string; name: string; style: string }
+  /** Grows a table over rows written just below it (no TableRowCollection.add: it conflicts between co-authors). */
+  | { kind: "resizeTable"; sheet: string; address: string; name: string }
   | { kind: "numberFormat"; sheet: string; address: string; format: string }
   | { kind: "listValidation"; sheet: string; address: string; choices: readonly string[] }
   | { kind: "columnWidth"; sheet: string; address: string; width: number }

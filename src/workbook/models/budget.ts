@@ -12,7 +12,7 @@ import {
   computeBudget,
   effectOf,
 } from "../../domain/budget";
-import { formatKr, formatMkr } from "../../domain/money";
+import { formatKr, formatMkr, sum } from "../../domain/money";
 import seed from "../../../seeds/budget/budget-2024.json";
 import { blankUnless, planTable, seedTable } from "../build";
 import { Built, ModelDefinition } from "../model";
@@ -280,5 +280,6 @@ export const budgetModel: ModelDefinition<BudgetModel, BudgetResult> = {
   plan,
   summary,
   json,
+  moved: (model) => sum(model.omdisponeringar.map((o) => o.amount)),
   examples: () => [seedTable(BUDGETRAMAR, seed.budgetramar), seedTable(OMDISPONERINGAR, seed.omdisponeringar)],
 };
