@@ -30,6 +30,8 @@ function queue(context: Excel.RequestContext, w: Write): void {
       table.style = w.style;
       return;
     }
+    case "deleteSheetIfExists":
+      throw new Error("deleteSheetIfExists needs the sheet list; applyUndo handles it");
     case "resizeTable":
       context.workbook.tables.getItem(w.name).resize(w.address);
       return;
@@ -75,4 +77,64 @@ export async function applyWrites(context: Excel.RequestContext, writes: readonl
     syncs++;
   }
   return syncs;
+}
+
+/**
+ * Puts the workbook back after a request failed half way: Excel keeps the
+ * operations of a failed request that ran before the failure, so the whole
+ * undo is applied (it is idempotent). Sheets are deleted only if they exist.
+ */
+async function applyUndo(context: Excel.RequestContext, undo: readonly Write[]): Promise<void> {
+  const deletions = undo.filter((w) => w.kind === "deleteSheetIfExists");
+  if (deletions.length) {
+    const sheets = context.workbook.worksheets.load("items/name");
+    await context.sync();
+    const present = new Set(sheets.items.map((s) => s.name));
+    for (const d of deletions) if (present.has(d.sheet)) context.workbook.worksheets.getItem(d.sheet).delete();
+  }
+  await applyWrites(
+    context,
+    undo.filter((w) => w.kind !== "deleteSheetIfExists"),
+  );
+  await context.sync();
+}
+
+export class WriteFailed extends Error {
+  constructor(
+    message: string,
+    readonly cause: unknown,
+    readonly restored: boolean,
+  ) {
+    super(message);
+    this.name = "WriteFailed";
+  }
+}
+
+function describeOfficeError(e: unknown): string {
+  if (e && typeof e === "object") {
+    const o = e as { code?: string; message?: string };
+    return [o.code, o.message].filter(Boolean).join(": ");
+  }
+  return String(e);
+}
+
+/**
+ * Applies the writes; if a request fails, applies the undo and throws, so
+ * that a command that cannot finish leaves the workbook as it was.
+ */
+export async function applyOrRestore(context: Excel.RequestContext, writes: readonly Write[], undo: readonly Write[]): Promise<number> {
+  try {
+    return await applyWrites(context, writes);
+  } catch (e) {
+    try {
+      await applyUndo(context, undo);
+    } catch (undoError) {
+      throw new WriteFailed(
+        `Excel avbröt skrivningen (${describeOfficeError(e)}) och Ramkoll kunde inte återställa arbetsboken (${describeOfficeError(undoError)}). Stäng arbetsboken utan att spara, eller ångra ändringarna med Ctrl+Z.`,
+        e,
+        false,
+      );
+    }
+    throw new WriteFailed(`Excel avbröt skrivningen (${describeOfficeError(e)}). Arbetsboken är återställd; inget har ändrats. Försök igen.`, e, true);
+  }
 }

@@ -9,8 +9,8 @@ import { ModelDefinition, runModel } from "../workbook/model";
 import { MODELS, ModelId } from "../workbook/models";
 import { LocatedProblem, describeProblem } from "../workbook/problem";
 import { RawTable } from "../workbook/table";
-import { Write, cellsWritten, createWrites, recomputeWrites } from "../workbook/writes";
-import { applyWrites } from "./apply";
+import { Write, cellsWritten, createUndo, createWrites, recomputeWrites } from "../workbook/writes";
+import { applyOrRestore, applyWrites } from "./apply";
 import { WorkbookState, readTables, readWorkbookState } from "./read";
 
 export type { ModelId } from "../workbook/models";
@@ -123,7 +123,8 @@ export async function createModel(
   const writes = createWrites(run.outcome.plan);
   const cells = countCells(writes);
   const entry = logEntry(env, opts.withExamples ? "Skapa med exempel" : "Skapa", def.title, cells, run.problems, def.moved?.(run.outcome.model, run.outcome.result));
-  syncs += await applyWrites(context, [...writes, ...logWrites(entry, logAddress, hasSheet(state, LOG_SHEET))]);
+  const log = logWrites(entry, logAddress, hasSheet(state, LOG_SHEET));
+  syncs += await applyOrRestore(context, [...writes, ...log.writes], [...log.undo, ...createUndo(writes)]);
   return {
     command: "create",
     model,
@@ -167,11 +168,12 @@ export async function recomputeModel(context: Excel.RequestContext, model: Model
   let syncs = 2;
   const run = runModel(def, tables, { sheetNames: state.sheetNames });
   if (!run.outcome) refuse(`${def.title} räknades inte om`, run.problems);
-  const { writes, problems } = recomputeWrites(run.outcome.plan, tables, run.outcome.tableRows);
+  const { writes, undo, problems } = recomputeWrites(run.outcome.plan, tables, run.outcome.tableRows);
   const all = [...run.problems, ...problems];
   const cells = countCells(writes);
   const entry = logEntry(env, "Räkna om", def.title, cells, all, def.moved?.(run.outcome.model, run.outcome.result));
-  syncs += await applyWrites(context, [...writes, ...logWrites(entry, addresses.get(LOG_TABLE.name), hasSheet(state, LOG_SHEET))]);
+  const log = logWrites(entry, addresses.get(LOG_TABLE.name), hasSheet(state, LOG_SHEET));
+  syncs += await applyOrRestore(context, [...writes, ...log.writes], [...log.undo, ...undo]);
   return {
     command: "recompute",
     model,

@@ -66,13 +66,17 @@ function row(e: LogEntry): (string | number)[] {
  * afterwards the row just below the table and the table grown over it.
  * `current` is the Logg table's address as read, without the sheet.
  */
-export function logWrites(entry: LogEntry, current: string | undefined, sheetExists: boolean): Write[] {
+export function logWrites(entry: LogEntry, current: string | undefined, sheetExists: boolean): { writes: Write[]; undo: Write[] } {
   const cols = LOG_TABLE.columns;
   const writes: Write[] = [];
+  const undo: Write[] = [];
   let rowAt: { row: number; col: number };
   if (!current) {
     const table = rangeAddress({ row: 0, col: 0 }, 2, cols.length);
-    if (!sheetExists) writes.push({ kind: "addSheet", sheet: LOG_SHEET });
+    if (!sheetExists) {
+      writes.push({ kind: "addSheet", sheet: LOG_SHEET });
+      undo.push({ kind: "deleteSheetIfExists", sheet: LOG_SHEET });
+    }
     writes.push(
       { kind: "cells", sheet: LOG_SHEET, address: table, cells: [cols.map((c) => c.header), row(entry)] },
       { kind: "addTable", sheet: LOG_SHEET, address: table, name: LOG_TABLE.name, style: TABLE_STYLE },
@@ -88,10 +92,14 @@ export function logWrites(entry: LogEntry, current: string | undefined, sheetExi
       { kind: "cells", sheet: LOG_SHEET, address: rangeAddress(rowAt, 1, cols.length), cells: [row(entry)] },
       { kind: "resizeTable", sheet: LOG_SHEET, name: LOG_TABLE.name, address: rangeAddress(r.start, r.rows + 1, r.cols) },
     );
+    undo.push(
+      { kind: "resizeTable", sheet: LOG_SHEET, name: LOG_TABLE.name, address: current },
+      { kind: "cells", sheet: LOG_SHEET, address: rangeAddress(rowAt, 1, cols.length), cells: [cols.map(() => "")] },
+    );
   }
   cols.forEach((c, j) => {
     const cell = rangeAddress({ row: rowAt.row, col: rowAt.col + j }, 1, 1);
     if (c.numberFormat) writes.push({ kind: "numberFormat", sheet: LOG_SHEET, address: cell, format: c.numberFormat });
   });
-  return writes;
+  return { writes, undo };
 }

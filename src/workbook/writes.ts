@@ -23,7 +23,9 @@ export type Write =
   | { kind: "columnWidth"; sheet: string; address: string; width: number }
   | { kind: "font"; sheet: string; address: string; bold?: boolean; size?: number; wrap?: boolean }
   | { kind: "chart"; sheet: string; chart: ChartPlan }
-  | { kind: "activate"; sheet: string };
+  | { kind: "activate"; sheet: string }
+  /** Only in undo: removes a sheet this command added, if it got as far as adding it. */
+  | { kind: "deleteSheetIfExists"; sheet: string };
 
 /** Text that Excel would turn into a formula or a number is written with a leading apostrophe, which Excel keeps as text. */
 export function guardText(value: CellValue): CellValue {
@@ -106,6 +108,16 @@ export function createWrites(plan: WorkbookPlan): Write[] {
   return writes;
 }
 
+/** What `range.formulas` returned, written back as it was. */
+function restoreContent(before: CellValue): CellValue {
+  return typeof before === "string" && before.startsWith("=") ? before : guardText(before);
+}
+
+/** Undoing a new model: the sheets it added go. */
+export function createUndo(writes: readonly Write[]): Write[] {
+  return writes.filter((w) => w.kind === "addSheet").map((w) => ({ kind: "deleteSheetIfExists", sheet: w.sheet }));
+}
+
 /**
  * Excel shows a formula in a table with the shorthand `[@Kolumn]`; we write
  * the file form `Tabell[[#This Row],[Kolumn]]`. Both mean the same cell, so
@@ -123,6 +135,8 @@ export function canonicalFormula(formula: string, table: string): string {
 
 export interface RecomputeWrites {
   writes: Write[];
+  /** Writes that put back what `writes` overwrite, should a request fail half way. */
+  undo: Write[];
   /** Computed cells a person typed over, and cells where Excel's value differs from the exact engine's. */
   problems: LocatedProblem[];
   cellsToWrite: number;
@@ -148,6 +162,7 @@ export function recomputeWrites(
   tableRows: ReadonlyMap<string, number[]>,
 ): RecomputeWrites {
   const writes: Write[] = [];
+  const undo: Write[] = [];
   const problems: LocatedProblem[] = [];
   let cellsToWrite = 0;
   for (const sheet of plan.sheets) {
@@ -160,7 +175,7 @@ export function recomputeWrites(
         if (col.role !== "computed") return;
         const at = raw.headers.findIndex((h) => String(h).trim().toLocaleLowerCase("sv-SE") === col.header.toLocaleLowerCase("sv-SE"));
         if (at < 0) return; // the structure guard refuses missing columns before this
-        const pending: { row: number; content: CellValue }[] = [];
+        const pending: { row: number; content: CellValue; before: CellValue }[] = [];
         t.rows.forEach((r, i) => {
           const planned = r[j];
           const row = rowsInSheet[i];
@@ -188,9 +203,9 @@ export function recomputeWrites(
               });
               return;
             }
-            pending.push({ row, content: planned.formula });
+            pending.push({ row, content: planned.formula, before: formula });
           } else if (!sameValue(value, planned.value)) {
-            pending.push({ row, content: guardText(planned.value) });
+            pending.push({ row, content: guardText(planned.value), before: formula });
           }
         });
         // Consecutive rows go in one write.
@@ -199,19 +214,16 @@ export function recomputeWrites(
           let end = k;
           while (end + 1 < pending.length && pending[end + 1].row === pending[end].row + 1) end++;
           const run = pending.slice(k, end + 1);
-          writes.push({
-            kind: "cells",
-            sheet: raw.sheet,
-            address: rangeAddress({ row: origin.row + 1 + run[0].row, col: origin.col + at }, run.length, 1),
-            cells: run.map((p) => [p.content]),
-          });
+          const address = rangeAddress({ row: origin.row + 1 + run[0].row, col: origin.col + at }, run.length, 1);
+          writes.push({ kind: "cells", sheet: raw.sheet, address, cells: run.map((p) => [p.content]) });
+          undo.push({ kind: "cells", sheet: raw.sheet, address, cells: run.map((p) => [restoreContent(p.before)]) });
           cellsToWrite += run.length;
           k = end + 1;
         }
       });
     }
   }
-  return { writes, problems, cellsToWrite };
+  return { writes, undo, problems, cellsToWrite };
 }
 
 /** Cells a write changes, for the report to the user. */
