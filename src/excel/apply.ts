@@ -7,6 +7,17 @@ import { Write, batchWrites } from "../workbook/writes";
 /** Excel on the web refuses requests over 5 MB; a margin covers Office.js's own envelope. */
 export const MAX_REQUEST_BYTES = 4 * 1024 * 1024;
 
+/** What a person may still do on a protected model sheet: everything but editing locked cells. */
+const PROTECTION: Excel.WorksheetProtectionOptions = {
+  allowAutoFilter: true,
+  allowSort: true,
+  allowFormatColumns: true,
+  allowFormatRows: true,
+  allowFormatCells: true,
+  allowInsertRows: true,
+  allowDeleteRows: true,
+};
+
 function queue(context: Excel.RequestContext, w: Write): void {
   const sheets = context.workbook.worksheets;
   switch (w.kind) {
@@ -30,6 +41,15 @@ function queue(context: Excel.RequestContext, w: Write): void {
       table.style = w.style;
       return;
     }
+    case "deleteSheet":
+      sheets.getItem(w.sheet).delete();
+      return;
+    case "protectSheet":
+      sheets.getItem(w.sheet).protection.protect(PROTECTION, w.password);
+      return;
+    case "unprotectSheet":
+      sheets.getItem(w.sheet).protection.unprotect(w.password);
+      return;
     case "deleteSheetIfExists":
       throw new Error("deleteSheetIfExists needs the sheet list; applyUndo handles it");
     case "resizeTable":
@@ -56,6 +76,9 @@ function queue(context: Excel.RequestContext, w: Write): void {
       return;
     case "columnWidth":
       range.format.columnWidth = w.width;
+      return;
+    case "lock":
+      range.format.protection.locked = w.locked;
       return;
     case "font":
       if (w.bold !== undefined) range.format.font.bold = w.bold;

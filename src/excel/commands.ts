@@ -30,6 +30,8 @@ export interface CommandResult {
 export interface CommandEnv {
   now?: () => Date;
   user?: string;
+  /** For sheets protected with a password: used to lift and restore the protection around the writes, never stored. */
+  password?: string;
 }
 
 /** The command refused; nothing was written. */
@@ -164,7 +166,9 @@ export async function createFromTables(context: Excel.RequestContext, model: Mod
 export async function recomputeModel(context: Excel.RequestContext, model: ModelId, env: CommandEnv = {}): Promise<CommandResult> {
   const def = definition(model);
   const state = await readWorkbookState(context);
-  const { tables, addresses } = await readTables(context, def.tables, state, [LOG_TABLE.name]);
+  const { tables, addresses, protectedSheets } = await readTables(context, def.tables, state, [LOG_TABLE.name], {
+    protectionOf: def.sheets,
+  });
   let syncs = 2;
   const run = runModel(def, tables, { sheetNames: state.sheetNames });
   if (!run.outcome) refuse(`${def.title} räknades inte om`, run.problems);
@@ -173,7 +177,15 @@ export async function recomputeModel(context: Excel.RequestContext, model: Model
   const cells = countCells(writes);
   const entry = logEntry(env, "Räkna om", def.title, cells, all, def.moved?.(run.outcome.model, run.outcome.result));
   const log = logWrites(entry, addresses.get(LOG_TABLE.name), hasSheet(state, LOG_SHEET));
-  syncs += await applyOrRestore(context, [...writes, ...log.writes], [...log.undo, ...undo]);
+  // A protected model sheet is unprotected for the writes and protected again in the same request.
+  const touched = [...protectedSheets].filter((sheet) => writes.some((w) => "sheet" in w && w.sheet === sheet));
+  const guarded: Write[] = [
+    ...touched.map((sheet): Write => ({ kind: "unprotectSheet", sheet, password: env.password })),
+    ...writes,
+    ...touched.map((sheet): Write => ({ kind: "protectSheet", sheet, password: env.password })),
+  ];
+  const restore: Write[] = [...log.undo, ...undo, ...touched.map((sheet): Write => ({ kind: "protectSheet", sheet, password: env.password }))];
+  syncs += await applyOrRestore(context, [...guarded, ...log.writes], touched.length ? [...touched.map((sheet): Write => ({ kind: "unprotectSheet", sheet, password: env.password })), ...restore] : restore);
   return {
     command: "recompute",
     model,

@@ -1,5 +1,5 @@
 /** Reads a model's tables from the open workbook: two requests however many rows. */
-import { splitSheet } from "../workbook/address";
+import { parseRange, splitSheet } from "../workbook/address";
 import { TableSpec } from "../workbook/schema";
 import { CellValue, RawTable } from "../workbook/table";
 
@@ -33,12 +33,23 @@ function toRaw(name: string, address: string, values: CellValue[][], formulas: C
  * and formulas) in one request. Tables are matched by name case-insensitively,
  * as Excel names them.
  */
+export interface TablesRead {
+  tables: Map<string, RawTable>;
+  /** Addresses (without the sheet) of the tables asked for by `addressesOf`. */
+  addresses: Map<string, string>;
+  /** The sheets asked for by `protectionOf` that are protected. */
+  protectedSheets: Set<string>;
+  /** Values of the sheets asked for by `usedRangesOf`, from A1. */
+  usedValues: Map<string, CellValue[][]>;
+}
+
 export async function readTables(
   context: Excel.RequestContext,
   specs: readonly TableSpec[],
   state: WorkbookState,
   addressesOf: readonly string[] = [],
-): Promise<{ tables: Map<string, RawTable>; addresses: Map<string, string> }> {
+  opts: { protectionOf?: readonly string[]; usedRangesOf?: readonly string[] } = {},
+): Promise<TablesRead> {
   const present = specs
     .map((s) => ({ spec: s, actual: state.tableNames.find((n) => n.toLowerCase() === s.name.toLowerCase()) }))
     .filter((p): p is { spec: TableSpec; actual: string } => p.actual !== undefined);
@@ -47,11 +58,33 @@ export async function readTables(
   const others = addressesOf
     .filter((name) => state.tableNames.includes(name))
     .map((name) => ({ name, range: context.workbook.tables.getItem(name).getRange().load("address") }));
+  const existing = (names: readonly string[] = []) => names.filter((n) => state.sheetNames.includes(n));
+  const protections = existing(opts.protectionOf).map((name) => ({
+    name,
+    protection: context.workbook.worksheets.getItem(name).protection.load("protected"),
+  }));
+  const used = existing(opts.usedRangesOf).map((name) => ({
+    name,
+    range: context.workbook.worksheets.getItem(name).getUsedRange(true).load("address, values"),
+  }));
   await context.sync();
   const tables = new Map<string, RawTable>();
   present.forEach((p, i) => {
     const r = ranges[i];
     tables.set(p.spec.name, toRaw(p.actual, r.address, r.values as CellValue[][], r.formulas as CellValue[][]));
   });
-  return { tables, addresses: new Map(others.map((o) => [o.name, splitSheet(o.range.address).range])) };
+  const usedValues = new Map<string, CellValue[][]>();
+  for (const u of used) {
+    // Padded to start at A1, so that row and column indexes are the sheet's own.
+    const { start } = parseRange(u.range.address);
+    const rows = (u.range.values as CellValue[][]).map((r) => [...Array<CellValue>(start.col).fill(""), ...r]);
+    const width = rows[0]?.length ?? 0;
+    usedValues.set(u.name, [...Array.from({ length: start.row }, () => Array<CellValue>(width).fill("")), ...rows]);
+  }
+  return {
+    tables,
+    addresses: new Map(others.map((o) => [o.name, splitSheet(o.range.address).range])),
+    protectedSheets: new Set(protections.filter((p) => p.protection.protected).map((p) => p.name)),
+    usedValues,
+  };
 }

@@ -29,6 +29,8 @@ export interface ModelDefinition<M, R> {
   plan(model: M, result: R): WorkbookPlan;
   /** Swedish lines for the CLI and the task pane. */
   summary(model: M, result: R): string[];
+  /** Per table, the input columns that identify a row, for comparing versions. */
+  keys?: Readonly<Record<string, readonly string[]>>;
   /** The amount the model moves or allocates, for the log. */
   moved?(model: M, result: R): Decimal;
   /** Plain data for `--json`. */

@@ -24,6 +24,11 @@ export type Write =
   | { kind: "font"; sheet: string; address: string; bold?: boolean; size?: number; wrap?: boolean }
   | { kind: "chart"; sheet: string; chart: ChartPlan }
   | { kind: "activate"; sheet: string }
+  | { kind: "deleteSheet"; sheet: string }
+  /** Protection against accidental edits; the password is optional and never stored. */
+  | { kind: "protectSheet"; sheet: string; password?: string }
+  | { kind: "unprotectSheet"; sheet: string; password?: string }
+  | { kind: "lock"; sheet: string; address: string; locked: boolean }
   /** Only in undo: removes a sheet this command added, if it got as far as adding it. */
   | { kind: "deleteSheetIfExists"; sheet: string };
 

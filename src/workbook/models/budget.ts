@@ -280,6 +280,7 @@ export const budgetModel: ModelDefinition<BudgetModel, BudgetResult> = {
   plan,
   summary,
   json,
+  keys: { Budgetramar: ["organ", "year"], Omdisponeringar: ["diarienummer"] },
   moved: (model) => sum(model.omdisponeringar.map((o) => o.amount)),
   examples: () => [seedTable(BUDGETRAMAR, seed.budgetramar), seedTable(OMDISPONERINGAR, seed.omdisponeringar)],
 };
