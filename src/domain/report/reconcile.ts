@@ -33,8 +33,8 @@ import {
 import { formatCount, formatExactAmount, formatPoints, formatShare, halfStep } from "./stated";
 import { isUsable, validateReport } from "./validate";
 
-/** How a check's figures are read and written. */
-export type CheckQuantity = "belopp" | "forandring" | "andel" | "procentenheter" | "antal";
+/** How a check's figures are read and written: an avvikelse is written with its sign ("+3,6 Mkr"), as the papers do. */
+export type CheckQuantity = "avvikelse" | "belopp" | "forandring" | "andel" | "procentenheter" | "antal";
 
 /** The paragraph of the report text a check belongs to. */
 export type CheckTopic = "rader" | "avvikelse" | "prognos" | "netto" | "stafett" | "sjukfranvaro" | "nyckeltal";
@@ -203,6 +203,8 @@ export function ratioCheck(spec: Omit<CheckSpec, "terms"> & { numerator: CheckTe
 /** A figure of a check, the way the papers would write it. */
 export function formatCheckValue(check: Pick<Check, "quantity" | "unit">, value: Decimal, opts: { signed?: boolean } = {}): string {
   switch (check.quantity) {
+    case "avvikelse":
+      return formatExactAmount(value, { signed: true });
     case "belopp":
       return formatExactAmount(value, opts);
     case "forandring":
@@ -221,7 +223,8 @@ const MAX_TERMS_SHOWN = 6;
 
 /** "−131,6 Mkr + 54,9 Mkr + …", or "summan av 12 rader". */
 export function describeTerms(check: Check): string {
-  const fmt = (v: Decimal) => formatCheckValue({ quantity: check.quantity === "forandring" ? "belopp" : check.quantity, unit: check.unit }, v);
+  const plain = check.quantity === "forandring" || check.quantity === "avvikelse" ? "belopp" : check.quantity;
+  const fmt = (v: Decimal) => formatCheckValue({ quantity: plain, unit: check.unit }, v);
   if (check.relation === "kvot") return `${fmt(check.terms[0].value)} / ${fmt(check.terms[1].value)}`;
   if (check.terms.length > MAX_TERMS_SHOWN) return `summan av ${check.terms.length} delar`;
   return check.terms
@@ -235,8 +238,9 @@ export function describeTerms(check: Check): string {
 
 function discrepancy(check: Check): DomainProblem {
   const fmt = (v: Decimal, signed = false) => formatCheckValue(check, v, { signed });
-  const diff = check.quantity === "forandring" ? formatExactAmount(check.difference, { signed: true }) : fmt(check.difference, true);
-  const tol = check.quantity === "forandring" ? formatExactAmount(check.tolerance) : fmt(check.tolerance);
+  const asAmount = check.quantity === "forandring" || check.quantity === "avvikelse";
+  const diff = asAmount ? formatExactAmount(check.difference, { signed: true }) : fmt(check.difference, true);
+  const tol = asAmount ? formatExactAmount(check.tolerance) : fmt(check.tolerance);
   return {
     severity: "varning",
     code: check.code,
@@ -289,7 +293,7 @@ export function reconcileReport(report: MonthlyReport): ReportResult {
         code: "report.reconcile.lineDeviation",
         topic: "rader",
         label: `Avvikelsen för ${l.omrade}, ${l.kostnadsslag}`,
-        quantity: "belopp",
+        quantity: "avvikelse",
         ref: ref(COLLECTION.rader, i, "avvikelse"),
         stated: l.avvikelse,
         terms: [
@@ -310,7 +314,7 @@ export function reconcileReport(report: MonthlyReport): ReportResult {
         code: t.dimension === "omrade" ? "report.reconcile.areaTotal" : "report.reconcile.costTypeTotal",
         topic: "rader",
         label: `Avvikelsen för ${t.dimension === "omrade" ? "området" : "kostnadsslaget"} ${t.namn}`,
-        quantity: "belopp",
+        quantity: "avvikelse",
         ref: ref(COLLECTION.summor, i, "avvikelse"),
         stated: t.avvikelse,
         terms: parts.map((l) => lineTerm(l, lineIndex.get(l)!)),
@@ -328,7 +332,7 @@ export function reconcileReport(report: MonthlyReport): ReportResult {
         code: "report.reconcile.totalDeviation",
         topic: "avvikelse",
         label: `Avvikelsen ack ${period}`,
-        quantity: "belopp",
+        quantity: "avvikelse",
         ref: rap("avvikelse"),
         stated: report.avvikelse,
         terms: lines.map((l) => lineTerm(l, lineIndex.get(l)!)),
@@ -341,7 +345,7 @@ export function reconcileReport(report: MonthlyReport): ReportResult {
         code: "report.reconcile.totalForecast",
         topic: "prognos",
         label: "Prognosen för helåret",
-        quantity: "belopp",
+        quantity: "avvikelse",
         ref: rap("prognos"),
         stated: report.prognos,
         terms: lines.map((l) => stateTerm(`${l.omrade}, ${l.kostnadsslag}`, l.prognos!, 1, ref(COLLECTION.rader, lineIndex.get(l)!, "prognos"))),
@@ -426,7 +430,7 @@ export function reconcileReport(report: MonthlyReport): ReportResult {
         code: "report.reconcile.net",
         topic: "netto",
         label: "Avvikelsen netto efter justeringar",
-        quantity: "belopp",
+        quantity: "avvikelse",
         ref: rap("netto"),
         stated: report.netto,
         terms,
@@ -544,5 +548,5 @@ function describeConventions(candidates: readonly ConventionCandidate[], report:
   }
   const best = candidates[0];
   if (!best) return "";
-  return `Ingen kombination av tecken (+, − eller utanför nettot) för justeringarna ger det angivna nettot; närmast kommer ${signsText(best)} med ${formatExactAmount(best.netto, { signed: true })}.`;
+  return `Ingen kombination av tecken (+, − eller utanför nettot) för justeringarna ger det angivna nettot inom avrundningen; närmast kommer ${signsText(best)}, som ger ${formatExactAmount(best.netto, { signed: true })}.`;
 }

@@ -123,14 +123,15 @@ export function draftReportText(report: MonthlyReport, result: ReportResult = re
   const push = (key: ParagraphKey, sentences: string[]) => {
     if (sentences.length) paragraphs.push({ key, text: sentences.join(" ") });
   };
+  // The papers: "en försämring mot augustis tertialrapport", "en förbättring av årsprognosen sedan augustis tertialrapport".
   const changePhrase = (change: Decimal, what: string, prevLabel: string) =>
-    change.isZero() ? `vilket är oförändrat ${what}mot ${prevLabel}` : `vilket är en ${change.isNeg() ? "försämring" : "förbättring"} ${what}mot ${prevLabel} med ${mkr(change.abs())}`;
+    change.isZero() ? `vilket är oförändrat mot ${prevLabel}` : `vilket är en ${change.isNeg() ? "försämring" : "förbättring"} ${what}${prevLabel} med ${mkr(change.abs())}`;
   const prevLabel = report.foregaende ? previousReportLabel(report.foregaende) : undefined;
 
   // The deviation to date and its change.
   if (f.avvikelse) {
     let s = `Avvikelsen för ${report.organisation} uppgick för perioden ack ${period} till ${mkr(f.avvikelse.value)}`;
-    if (f.forandringAvvikelse && prevLabel) s += `, ${changePhrase(f.forandringAvvikelse.value, "", prevLabel)}`;
+    if (f.forandringAvvikelse && prevLabel) s += `, ${changePhrase(f.forandringAvvikelse.value, "mot ", prevLabel)}`;
     push("avvikelse", [`${s}.`, ...notesFor(result, ["avvikelse"])]);
   }
 
@@ -176,7 +177,7 @@ export function draftReportText(report: MonthlyReport, result: ReportResult = re
   if (f.prognos) {
     const scope = report.prognosAvgransning?.trim() ? ` ${report.prognosAvgransning.trim()}` : "";
     let s = `Prognosen${scope} är lagd till ${mkr(f.prognos.value)}`;
-    if (f.forandringPrognos && prevLabel) s += `, ${changePhrase(f.forandringPrognos.value, "av årsprognosen ", prevLabel)}`;
+    if (f.forandringPrognos && prevLabel) s += `, ${changePhrase(f.forandringPrognos.value, "av årsprognosen sedan ", prevLabel)}`;
     push("prognos", [`${s}.`, ...notesFor(result, ["prognos"])]);
   }
 
