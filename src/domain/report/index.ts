@@ -6,7 +6,7 @@ export * from "./report";
 export { statedAmount, statedPercent, statedCount, exact, halfStep, formatReportMkr, formatExactAmount, formatShare, formatPoints, formatCount } from "./stated";
 export type { StatedOptions } from "./stated";
 export { validateReport, isUsable } from "./validate";
-export { reconcileReport, lineDeviation, formatCheckValue, describeTerms } from "./reconcile";
+export { reconcileReport, lineDeviation, sumCheck, ratioCheck, formatCheckValue, describeTerms } from "./reconcile";
 export type { Check, CheckTerm, CheckQuantity, CheckTopic, Derived, GroupDeviation, ReportFigures, ReportResult } from "./reconcile";
 export { findAdjustmentConventions, MAX_SEARCHED_ADJUSTMENTS } from "./conventions";
 export type { ConventionCandidate } from "./conventions";
