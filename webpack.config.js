@@ -117,6 +117,7 @@ module.exports = async (env, options) => {
   if (serving) {
     config.devServer = {
       hot: true,
+      host: "localhost",
       headers: { "Access-Control-Allow-Origin": "*" },
       server: await getHttpsServer(),
       port: Number(process.env.npm_package_config_dev_server_port) || 3000,
