@@ -43,11 +43,9 @@ export default tseslint.config(
     },
   },
   {
-    // Tests may use what production code must not; the Excel simulator mimics
-    // Office.js's loosely typed proxies.
+    // Tests may use what production code must not.
     files: ["tests/**/*.{ts,tsx}"],
     rules: {
-      "@typescript-eslint/no-explicit-any": "off",
       "@typescript-eslint/no-non-null-assertion": "off",
       "@typescript-eslint/no-require-imports": "off",
     },
