@@ -176,7 +176,7 @@ export function ratioCheck(spec: Omit<CheckSpec, "terms"> & { numerator: CheckTe
   const bLo = b.value.minus(b.uncertainty);
   const aLo = Decimal.max(ZERO, a.value.minus(a.uncertainty));
   const aHi = a.value.plus(a.uncertainty);
-  const hi = bLo.isPos() ? aHi.div(bLo) : new Decimal(Infinity);
+  const hi = bLo.gt(0) ? aHi.div(bLo) : new Decimal(Infinity);
   const lo = aLo.div(b.value.plus(b.uncertainty));
   const side = difference.isNeg() ? recomputed.minus(lo) : hi.minus(recomputed);
   const tolerance = side.plus(halfStep(spec.stated));
@@ -471,7 +471,7 @@ export function reconcileReport(report: MonthlyReport): ReportResult {
       utfall: m.utfall.value,
       forvantat: m.forvantat.value,
       avvikelse: m.utfall.value.minus(m.forvantat.value),
-      uppfyllnad: m.forvantat.value.isPos() ? m.utfall.value.div(m.forvantat.value) : undefined,
+      uppfyllnad: m.forvantat.value.gt(0) ? m.utfall.value.div(m.forvantat.value) : undefined,
     };
   }
 

@@ -104,7 +104,7 @@ function keyFigureSentence(k: KeyFigure, unitLabel: UnitLabel): string {
 function largestDeviations(groups: readonly GroupDeviation[], mkr: (v: Decimal, signed?: boolean) => string): string[] {
   const byName = (a: GroupDeviation, b: GroupDeviation) => a.namn.localeCompare(b.namn, "sv-SE");
   const negative = groups.filter((g) => g.avvikelse.isNeg()).sort((a, b) => a.avvikelse.comparedTo(b.avvikelse) || byName(a, b));
-  const positive = groups.filter((g) => g.avvikelse.isPos()).sort((a, b) => b.avvikelse.comparedTo(a.avvikelse) || byName(a, b));
+  const positive = groups.filter((g) => g.avvikelse.gt(0)).sort((a, b) => b.avvikelse.comparedTo(a.avvikelse) || byName(a, b));
   const name = (g: GroupDeviation) => `${lowerFirst(g.namn)} (${mkr(g.avvikelse, true)})`;
   const out: string[] = [];
   if (negative.length) out.push(`Största avvikelserna mot budget avser ${listSv(negative.slice(0, LARGEST_DEVIATIONS).map(name))}.`);

@@ -280,7 +280,7 @@ export function validateReport(report: MonthlyReport): DomainProblem[] {
     if (hasAgency && s.stafettkostnad!.value.isNeg()) {
       c.add("fel", "report.agency.agencyCostNegative", `Stafettkostnaden ${formatExactAmount(s.stafettkostnad!.value)} är negativ; ange kostnaden för inhyrd personal, noll eller mer.`, ref("stafettkostnad"));
     }
-    if (hasOwn && !s.kostnadEgenPersonal!.value.isPos()) {
+    if (hasOwn && !s.kostnadEgenPersonal!.value.gt(0)) {
       c.add(
         "fel",
         "report.agency.ownCostNotPositive",
