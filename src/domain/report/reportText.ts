@@ -160,10 +160,11 @@ export function draftReportText(report: MonthlyReport, result: ReportResult = re
   if (adj.length) {
     const sentences = [`I utfallet finns ${listSv(adj.map((a) => adjustmentPhrase(a, mkr(a.belopp.value))))}.`];
     if (f.netto) {
-      const plus = adj.filter((a) => a.tecken === 1).map(adjustmentName);
-      const minus = adj.filter((a) => a.tecken === -1).map(adjustmentName);
+      const name = (a: Adjustment) => lowerFirst(adjustmentName(a));
+      const plus = adj.filter((a) => a.tecken === 1).map(name);
+      const minus = adj.filter((a) => a.tecken === -1).map(name);
       const what = [plus.length ? `justeringar för ${listSv(plus)}` : "", minus.length ? `avdrag för ${listSv(minus)}` : ""].filter(Boolean);
-      sentences.push(`Netto inklusive ${what.join(" och ")} är avvikelsen mot budget ${mkr(f.netto.value, true)}.`);
+      sentences.push(`Netto inklusive ${what.join(" samt ")} är avvikelsen mot budget ${mkr(f.netto.value, true)}.`);
       const left = adj.filter((a) => a.tecken === 0);
       if (left.length) {
         const names = left.map((a) => (a.typ === "ovrig" ? adjustmentName(a) : ADJUSTMENT_SHORT_NAME[a.typ]));
