@@ -1,10 +1,10 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import type { CommandResult, LocatedProblem } from "../excel/commands";
-import { App } from "./App";
-import type { RamkollHost } from "./host";
-import { pickLanguage, strings, stringsFor } from "./i18n";
-import { errorMessage, formatPlace, formatProblem, isRefusal, refusalHeadline, resultLines } from "./outcome";
+import type { CommandResult, LocatedProblem } from "../../src/excel/commands";
+import { App } from "../../src/taskpane/App";
+import type { RamkollHost } from "../../src/taskpane/host";
+import { pickLanguage, strings, stringsFor } from "../../src/taskpane/i18n";
+import { errorMessage, formatPlace, formatProblem, isRefusal, refusalHeadline, resultLines } from "../../src/taskpane/outcome";
 
 const sv = strings.sv;
 const en = strings.en;

@@ -1,7 +1,7 @@
-import type { CommandResult, LocatedProblem } from "../excel/commands";
-import { strings } from "../taskpane/i18n";
-import { MAX_URL_LENGTH, messageUrl, readMessage } from "./message-url";
-import { describeError, describeResult, MAX_PROBLEMS } from "./report";
+import type { CommandResult, LocatedProblem } from "../../src/excel/commands";
+import { strings } from "../../src/taskpane/i18n";
+import { MAX_URL_LENGTH, messageUrl, readMessage } from "../../src/commands/message-url";
+import { describeError, describeResult, MAX_PROBLEMS } from "../../src/commands/report";
 
 const sv = strings.sv;
 
