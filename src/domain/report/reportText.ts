@@ -112,7 +112,11 @@ function largestDeviations(groups: readonly GroupDeviation[], mkr: (v: Decimal, 
   return out;
 }
 
-/** The draft text; pass the reconciliation if it is already made. */
+/**
+ * The draft text; pass the reconciliation if it is already made. Meant for a
+ * report without input errors (see `hasErrors`): a figure with an error is
+ * left out of the text rather than guessed.
+ */
 export function draftReportText(report: MonthlyReport, result: ReportResult = reconcileReport(report)): ReportText {
   const unitLabel = report.unitLabel ?? "Mkr";
   const mkr = (v: Decimal, signed = false) => formatReportMkr(v, { signed, unitLabel });
@@ -164,7 +168,8 @@ export function draftReportText(report: MonthlyReport, result: ReportResult = re
       const plus = adj.filter((a) => a.tecken === 1).map(name);
       const minus = adj.filter((a) => a.tecken === -1).map(name);
       const what = [plus.length ? `justeringar för ${listSv(plus)}` : "", minus.length ? `avdrag för ${listSv(minus)}` : ""].filter(Boolean);
-      sentences.push(`Netto inklusive ${what.join(" samt ")} är avvikelsen mot budget ${mkr(f.netto.value, true)}.`);
+      const inclusive = what.length ? `Netto inklusive ${what.join(" samt ")}` : "Netto";
+      sentences.push(`${inclusive} är avvikelsen mot budget ${mkr(f.netto.value, true)}.`);
       const left = adj.filter((a) => a.tecken === 0);
       if (left.length) {
         const names = left.map((a) => (a.typ === "ovrig" ? adjustmentName(a) : ADJUSTMENT_SHORT_NAME[a.typ]));

@@ -194,6 +194,15 @@ describe("the draft from lines and other cases", () => {
     expect(adj).toContain("Netto inklusive justeringar för nationella satsningar, provtagningar, tillgänglighet och sjuklönekompensation samt avdrag för engångsintäkt från försäkring är avvikelsen mot budget 0,0 Mkr.");
   });
 
+  test("adjustments all left out of the net: the net equals the gross deviation", () => {
+    const m = september();
+    m.justeringar.forEach((a) => (a.tecken = 0));
+    m.netto = amount("−119,3 Mkr");
+    const adj = plain(paragraph(draftReportText(m), "justeringar"));
+    expect(adj).toContain("Netto är avvikelsen mot budget -119,3 Mkr.");
+    expect(adj).toContain("Nationella satsningar, pandemikostnader, provtagningar, tillgänglighet och sjuklönekompensation ingår inte i nettot.");
+  });
+
   test("the previous report's label in the genitive", () => {
     expect(previousReportLabel({ period: { year: 2020, month: 8 }, typ: "tertialrapport" })).toBe("augustis tertialrapport");
     expect(previousReportLabel({ period: { year: 2020, month: 3 }, typ: "manadsrapport" })).toBe("mars månadsrapport");
