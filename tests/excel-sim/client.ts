@@ -306,8 +306,28 @@ export abstract class SimObject {
     return r;
   }
 
+  /** Queues an action that fails at sync (Excel checks property names on the server). */
+  protected _failAtSync(name: string, err: unknown): this {
+    this._ctx._enqueue({
+      kind: 'load',
+      obj: this,
+      name,
+      args: [],
+      run: () => {
+        throw err;
+      },
+    });
+    return this;
+  }
+
   load(spec?: unknown): this {
-    const { scalars, nav } = parseLoad(spec, this._props(), (this.constructor as typeof SimObject)._nav, this._className);
+    let parsed: ReturnType<typeof parseLoad>;
+    try {
+      parsed = parseLoad(spec, this._props(), (this.constructor as typeof SimObject)._nav, this._className);
+    } catch (e) {
+      return this._failAtSync('load', e);
+    }
+    const { scalars, nav } = parsed;
     for (const [n, sub] of nav) (this as any)[n].load(sub.length ? sub : undefined);
     if (scalars.length === 0 && nav.size > 0) return this;
     this._ctx._enqueue({
@@ -476,7 +496,12 @@ abstract class SimCollection<Item extends SimObject> extends SimObject {
     }
     const wantCount = paths.includes('$count');
     const itemPaths = paths.filter((p) => p !== '$count');
-    const parsed = parseLoad(all && itemPaths.length === 0 ? undefined : itemPaths, itemProps, itemNav, this._itemClass.name);
+    let parsed: ReturnType<typeof parseLoad>;
+    try {
+      parsed = parseLoad(all && itemPaths.length === 0 ? undefined : itemPaths, itemProps, itemNav, this._itemClass.name);
+    } catch (e) {
+      return this._failAtSync('load', e);
+    }
     if (all && itemPaths.length === 0) parsed.nav.clear();
     this._ctx._enqueue({
       kind: 'load',
