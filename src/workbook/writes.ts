@@ -60,14 +60,21 @@ function cellsInBlocks(sheet: string, anchorRow: number, anchorCol: number, rows
   return out;
 }
 
-function tableWrites(sheet: string, t: TablePlan): Write[] {
+/** The table's cells and the table over them (Microsoft's advice: write the 2D array, then add the table; no row-by-row adds). */
+function tableStructure(sheet: string, t: TablePlan): Write[] {
+  const o = parseCell(t.anchor);
+  const constants = t.rows.map((r) => r.map((c, j) => (t.columns[j].role === "computed" && c.formula ? null : cellContent(c))));
+  return [
+    ...cellsInBlocks(sheet, o.row, o.col, [t.columns.map((c) => c.header), ...constants]),
+    { kind: "addTable", sheet, address: rangeAddress(o, t.rows.length + 1, t.columns.length), name: t.name, style: t.style },
+  ];
+}
+
+/** Formulas, formats and lists of a table; after every table exists, since formulas refer to other tables by name. */
+function tableColumns(sheet: string, t: TablePlan): Write[] {
   const o = parseCell(t.anchor);
   const height = t.rows.length;
   const writes: Write[] = [];
-  // Values first as one 2D array, then the table over them (Microsoft's advice: no row-by-row adds).
-  const constants = t.rows.map((r) => r.map((c, j) => (t.columns[j].role === "computed" && c.formula ? null : cellContent(c))));
-  writes.push(...cellsInBlocks(sheet, o.row, o.col, [t.columns.map((c) => c.header), ...constants]));
-  writes.push({ kind: "addTable", sheet, address: rangeAddress(o, height + 1, t.columns.length), name: t.name, style: t.style });
   t.columns.forEach((c, j) => {
     const body = rangeAddress({ row: o.row + 1, col: o.col + j }, height, 1);
     const formulas = new Set(t.rows.map((r) => r[j].formula));
@@ -105,8 +112,11 @@ export function createWrites(plan: WorkbookPlan): Write[] {
   const writes: Write[] = [];
   for (const s of plan.sheets) {
     writes.push({ kind: "addSheet", sheet: s.name });
+    for (const t of s.tables) writes.push(...tableStructure(s.name, t));
+  }
+  for (const s of plan.sheets) {
+    for (const t of s.tables) writes.push(...tableColumns(s.name, t));
     for (const b of s.blocks) writes.push(...blockWrites(s.name, b));
-    for (const t of s.tables) writes.push(...tableWrites(s.name, t));
     for (const c of s.charts) writes.push({ kind: "chart", sheet: s.name, chart: c });
   }
   if (plan.sheets.length) writes.push({ kind: "activate", sheet: plan.sheets[0].name });
@@ -169,6 +179,7 @@ export function recomputeWrites(
   const writes: Write[] = [];
   const undo: Write[] = [];
   const problems: LocatedProblem[] = [];
+  const disagreements: LocatedProblem[] = [];
   let cellsToWrite = 0;
   for (const sheet of plan.sheets) {
     for (const t of sheet.tables) {
@@ -190,7 +201,7 @@ export function recomputeWrites(
             const isFormula = typeof formula === "string" && formula.startsWith("=");
             if (isFormula && canonicalFormula(formula, raw.name) === canonicalFormula(planned.formula, t.name)) {
               if (!sameValue(value, planned.value)) {
-                problems.push({
+                disagreements.push({
                   severity: "varning",
                   code: "engine.disagrees",
                   message: `Excel visar ${describeFound(value)} men Ramkoll räknar exakt ${describeFound(planned.value)}. Räkna om arbetsboken (F9) och kör Räkna om igen; kvarstår skillnaden, kontrollera cellens indata.`,
@@ -228,6 +239,9 @@ export function recomputeWrites(
       });
     }
   }
+  // Excel's values are compared with the exact engine's only when every formula is intact and in place:
+  // otherwise cells downstream of a missing or typed-over one differ for that reason alone.
+  if (!writes.length && !problems.length) problems.push(...disagreements);
   return { writes, undo, problems, cellsToWrite };
 }
 
