@@ -35,6 +35,9 @@ function queue(context: Excel.RequestContext, w: Write): void {
       chart.setPosition(w.chart.from, w.chart.to);
       return;
     }
+    case "deleteChart":
+      sheets.getItem(w.sheet).charts.getItem(w.name).delete();
+      return;
     case "addTable": {
       const table = sheets.getItem(w.sheet).tables.add(w.address, true);
       table.name = w.name;

@@ -9,7 +9,7 @@ import { ModelDefinition, runModel } from "../workbook/model";
 import { MODELS, ModelId } from "../workbook/models";
 import { LocatedProblem, describeProblem } from "../workbook/problem";
 import { RawTable } from "../workbook/table";
-import { Write, cellsWritten, createUndo, createWrites, recomputeWrites } from "../workbook/writes";
+import { SheetContent, Write, cellsWritten, createUndo, createWrites, recomputeWrites, reportSheetWrites } from "../workbook/writes";
 import { applyOrRestore, applyWrites } from "./apply";
 import { WorkbookState, readTables, readWorkbookState } from "./read";
 
@@ -166,13 +166,35 @@ export async function createFromTables(context: Excel.RequestContext, model: Mod
 export async function recomputeModel(context: Excel.RequestContext, model: ModelId, env: CommandEnv = {}): Promise<CommandResult> {
   const def = definition(model);
   const state = await readWorkbookState(context);
-  const { tables, addresses, protectedSheets } = await readTables(context, def.tables, state, [LOG_TABLE.name], {
+  const read = await readTables(context, def.tables, state, [LOG_TABLE.name], {
     protectionOf: def.sheets,
+    usedRangesOf: def.reportSheets ?? [],
   });
+  const { tables, addresses, protectedSheets } = read;
   let syncs = 2;
   const run = runModel(def, tables, { sheetNames: state.sheetNames });
   if (!run.outcome) refuse(`${def.title} räknades inte om`, run.problems);
-  const { writes, undo, problems } = recomputeWrites(run.outcome.plan, tables, run.outcome.tableRows);
+  const recomputed = recomputeWrites(run.outcome.plan, tables, run.outcome.tableRows);
+  const { problems } = recomputed;
+  const writes = [...recomputed.writes];
+  const undo = [...recomputed.undo];
+  for (const sheet of run.outcome.plan.sheets.filter((s) => s.role === "report")) {
+    const current: SheetContent | undefined = read.usedValues.has(sheet.name)
+      ? { values: read.usedValues.get(sheet.name)!, formulas: read.usedFormulas.get(sheet.name)!, charts: read.charts.get(sheet.name) ?? [] }
+      : undefined;
+    if (!current) {
+      problems.push({
+        severity: "varning",
+        code: "report.sheetMissing",
+        message: `Rapportbladet ${sheet.name} finns inte och skrivs inte; skapa modellen på nytt i en kopia om du vill ha det.`,
+        place: { sheet: sheet.name },
+      });
+      continue;
+    }
+    const report = reportSheetWrites(sheet, current);
+    writes.push(...report.writes);
+    undo.push(...report.undo);
+  }
   const all = [...run.problems, ...problems];
   const cells = countCells(writes);
   const entry = logEntry(env, "Räkna om", def.title, cells, all, def.moved?.(run.outcome.model, run.outcome.result));

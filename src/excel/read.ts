@@ -41,6 +41,10 @@ export interface TablesRead {
   protectedSheets: Set<string>;
   /** Values of the sheets asked for by `usedRangesOf`, from A1. */
   usedValues: Map<string, CellValue[][]>;
+  /** Formulas of the same sheets, from A1. */
+  usedFormulas: Map<string, CellValue[][]>;
+  /** Chart names of the sheets asked for by `usedRangesOf`. */
+  charts: Map<string, string[]>;
 }
 
 export async function readTables(
@@ -65,7 +69,8 @@ export async function readTables(
   }));
   const used = existing(opts.usedRangesOf).map((name) => ({
     name,
-    range: context.workbook.worksheets.getItem(name).getUsedRange(true).load("address, values"),
+    range: context.workbook.worksheets.getItem(name).getUsedRangeOrNullObject(true).load("address, values, formulas"),
+    charts: context.workbook.worksheets.getItem(name).charts.load("items/name"),
   }));
   await context.sync();
   const tables = new Map<string, RawTable>();
@@ -74,17 +79,31 @@ export async function readTables(
     tables.set(p.spec.name, toRaw(p.actual, r.address, r.values as CellValue[][], r.formulas as CellValue[][]));
   });
   const usedValues = new Map<string, CellValue[][]>();
-  for (const u of used) {
-    // Padded to start at A1, so that row and column indexes are the sheet's own.
-    const { start } = parseRange(u.range.address);
-    const rows = (u.range.values as CellValue[][]).map((r) => [...Array<CellValue>(start.col).fill(""), ...r]);
+  const usedFormulas = new Map<string, CellValue[][]>();
+  const charts = new Map<string, string[]>();
+  // Padded to start at A1, so that row and column indexes are the sheet's own.
+  const fromA1 = (address: string, cells: CellValue[][]) => {
+    const { start } = parseRange(address);
+    const rows = cells.map((r) => [...Array<CellValue>(start.col).fill(""), ...r]);
     const width = rows[0]?.length ?? 0;
-    usedValues.set(u.name, [...Array.from({ length: start.row }, () => Array<CellValue>(width).fill("")), ...rows]);
+    return [...Array.from({ length: start.row }, () => Array<CellValue>(width).fill("")), ...rows];
+  };
+  for (const u of used) {
+    charts.set(u.name, u.charts.items.map((c) => c.name));
+    if (u.range.isNullObject) {
+      usedValues.set(u.name, []);
+      usedFormulas.set(u.name, []);
+      continue;
+    }
+    usedValues.set(u.name, fromA1(u.range.address, u.range.values as CellValue[][]));
+    usedFormulas.set(u.name, fromA1(u.range.address, u.range.formulas as CellValue[][]));
   }
   return {
     tables,
     addresses: new Map(others.map((o) => [o.name, splitSheet(o.range.address).range])),
     protectedSheets: new Set(protections.filter((p) => p.protection.protected).map((p) => p.name)),
     usedValues,
+    usedFormulas,
+    charts,
   };
 }

@@ -24,6 +24,8 @@ export interface ModelDefinition<M, R> {
   tables: readonly TableSpec[];
   /** Sheets in the order they are created; the first holds the input tables. */
   sheets: readonly string[];
+  /** Of those, the sheets Ramkoll owns entirely (reports): a recompute reads them whole and brings them up to date. */
+  reportSheets?: readonly string[];
   build(tables: ReadonlyMap<string, ParsedTable>): Built<M>;
   compute(model: M): { result: R; problems: DomainProblem[] };
   plan(model: M, result: R): WorkbookPlan;

@@ -57,6 +57,11 @@ export interface ChartPlan {
 
 export interface SheetPlan {
   name: string;
+  /**
+   * "input": people type on it; its free blocks (titles) are written once, at creation.
+   * "report": Ramkoll owns every cell outside its tables; a recompute rewrites what changed and clears what is gone.
+   */
+  role?: "input" | "report";
   tables: TablePlan[];
   blocks: BlockPlan[];
   charts: ChartPlan[];

@@ -5,7 +5,7 @@
  * decisions (what to write, what to leave, what to report) are made here.
  */
 import { cellAddress, parseCell, parseRange, rangeAddress } from "./address";
-import { BlockPlan, ChartPlan, PlanCell, TablePlan, WorkbookPlan } from "./plan";
+import { BlockPlan, ChartPlan, PlanCell, SheetPlan, TablePlan, WorkbookPlan } from "./plan";
 import { LocatedProblem } from "./problem";
 import { CellValue, RawTable, cellPlace, describeFound } from "./table";
 
@@ -23,6 +23,7 @@ export type Write =
   | { kind: "columnWidth"; sheet: string; address: string; width: number }
   | { kind: "font"; sheet: string; address: string; bold?: boolean; size?: number; wrap?: boolean }
   | { kind: "chart"; sheet: string; chart: ChartPlan }
+  | { kind: "deleteChart"; sheet: string; name: string }
   | { kind: "activate"; sheet: string }
   | { kind: "deleteSheet"; sheet: string }
   /** Protection against accidental edits; the password is optional and never stored. */
@@ -243,6 +244,79 @@ export function recomputeWrites(
   // otherwise cells downstream of a missing or typed-over one differ for that reason alone.
   if (!writes.length && !problems.length) problems.push(...disagreements);
   return { writes, undo, problems, cellsToWrite };
+}
+
+/** What a report sheet holds now, as read: its values and formulas from A1, and its charts. */
+export interface SheetContent {
+  values: CellValue[][];
+  formulas: CellValue[][];
+  charts: string[];
+}
+
+/**
+ * The writes that bring a report sheet up to date: block cells whose
+ * content differs, cells outside tables and blocks that are no longer
+ * planned cleared, and its charts drawn anew if anything changed (their
+ * ranges may have grown). An unchanged sheet gets no write at all.
+ */
+export function reportSheetWrites(sheet: SheetPlan, current: SheetContent | undefined): { writes: Write[]; undo: Write[] } {
+  if (!current) return { writes: [], undo: [] };
+  const planned = new Map<string, PlanCell>();
+  for (const b of sheet.blocks) {
+    const o = parseCell(b.anchor);
+    b.rows.forEach((row, i) => row.forEach((c, j) => planned.set(`${o.row + i},${o.col + j}`, c)));
+  }
+  const inTable = (r: number, c: number) =>
+    sheet.tables.some((t) => {
+      const o = parseCell(t.anchor);
+      return r >= o.row && r <= o.row + t.rows.length && c >= o.col && c < o.col + t.columns.length;
+    });
+  const writes: Write[] = [];
+  const undo: Write[] = [];
+  const change = (r: number, c: number, content: CellValue) => {
+    const address = cellAddress({ row: r, col: c });
+    const before = current.formulas[r]?.[c] ?? "";
+    writes.push({ kind: "cells", sheet: sheet.name, address, cells: [[content]] });
+    undo.push({ kind: "cells", sheet: sheet.name, address, cells: [[restoreContent(before)]] });
+  };
+  for (const [key, cell] of planned) {
+    const [r, c] = key.split(",").map(Number);
+    const formula = current.formulas[r]?.[c] ?? "";
+    const value = current.values[r]?.[c] ?? "";
+    const same = cell.formula
+      ? typeof formula === "string" && canonicalFormula(formula, "") === canonicalFormula(cell.formula, "")
+      : !(typeof formula === "string" && formula.startsWith("=")) && sameValue(value, cell.value);
+    if (!same) change(r, c, cellContent(cell));
+  }
+  current.values.forEach((row, r) =>
+    row.forEach((v, c) => {
+      if (v !== "" && !planned.has(`${r},${c}`) && !inTable(r, c)) change(r, c, "");
+    }),
+  );
+  const missingCharts = sheet.charts.filter((ch) => !current.charts.includes(ch.name));
+  if (writes.length || missingCharts.length) {
+    for (const name of current.charts) if (sheet.charts.some((ch) => ch.name === name)) writes.push({ kind: "deleteChart", sheet: sheet.name, name });
+    for (const chart of sheet.charts) writes.push({ kind: "chart", sheet: sheet.name, chart });
+  }
+  return { writes: mergeRuns(writes), undo };
+}
+
+/** Adjacent single-cell writes in one column become one write of a column block. */
+function mergeRuns(writes: Write[]): Write[] {
+  const out: Write[] = [];
+  for (const w of writes) {
+    const last = out[out.length - 1];
+    if (w.kind === "cells" && last?.kind === "cells" && last.sheet === w.sheet && w.cells.length === 1 && w.cells[0].length === 1) {
+      const a = parseRange(last.address);
+      const b = parseCell(w.address);
+      if (a.cols === 1 && b.col === a.start.col && b.row === a.start.row + a.rows) {
+        out[out.length - 1] = { ...last, address: rangeAddress(a.start, a.rows + 1, 1), cells: [...last.cells, w.cells[0]] };
+        continue;
+      }
+    }
+    out.push(w);
+  }
+  return out;
 }
 
 /** Cells a write changes, for the report to the user. */
