@@ -50,9 +50,12 @@ export const MAX_CELL_TEXT = 32767;
 export const MAX_FORMULA_LENGTH = 8192;
 
 const PLAIN_NUMBER = /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/;
-const MONTHS = '(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
+// English and Swedish month names: whether `values` parses in en-US or in the user's locale is not
+// documented clearly, so both are treated as dates and refused.
+const MONTHS = '(jan|feb|mar|apr|may|maj|jun|jul|aug|sep|sept|oct|okt|nov|dec)[a-zåäö]*\\.?';
+// a month name with a day or year next to it ("1 jan", "Jan 2024", "15-Mar-24"); a bare "jan" stays text
 const MONTH_DATE = new RegExp(
-  `^\\s*(\\d{1,4}[\\s\\-/.,]*)?${MONTHS}([\\s\\-/.,]*\\d{1,4}){0,2}\\s*$`,
+  `^\\s*(\\d{1,4}[\\s\\-/.,]*${MONTHS}([\\s\\-/.,]*\\d{1,4})?|${MONTHS}([\\s\\-/.,]*\\d{1,4}){1,2})\\s*$`,
   'i',
 );
 const AMPM_TIME = /^\s*\d{1,2}(:\d{1,2}){0,2}(\.\d+)?\s*(am|pm|a|p)\s*$/i;
