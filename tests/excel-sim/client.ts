@@ -1568,6 +1568,8 @@ export class SimChartCollection extends SimCollection<SimChart> {
   add(type: string, sourceData: SimRange | string, seriesBy?: string): SimChart {
     return new SimChart(this._ctx, () => {
       const s: SheetModel = this._require();
+      // The API takes a Range object here (@types/office-js: sourceData: Range), not an address.
+      if (!(sourceData instanceof SimRange)) throw officeError('InvalidArgument', 'ChartCollection.add', 'sourceData must be a Range');
       const a = rangeArg(this._ctx, sourceData, 'ChartCollection.add');
       const src = a.target?.sheet ?? (a.sheetName ? this._ctx._host.model.findSheet(a.sheetName) : s);
       if (!src) throw officeError('InvalidArgument', 'ChartCollection.add', 'Unknown sheet in the source address');

@@ -96,9 +96,15 @@ describe('charts', () => {
 
   test('an unknown chart type is refused', async () => {
     const sim = new ExcelSimulator();
-    expect(await code(sim.run(async (ctx) => void ctx.workbook.worksheets.getItem('Sheet1').charts.add('Pie3000' as never, 'A1:B2')))).toBe(
-      'InvalidArgument',
-    );
+    const add = (type: string, src: (ws: Excel.Worksheet) => Excel.Range) =>
+      code(
+        sim.run(async (ctx) => {
+          const ws = ctx.workbook.worksheets.getItem('Sheet1');
+          ws.charts.add(type as Excel.ChartType, src(ws));
+        }),
+      );
+    expect(await add('Pie3000', (ws) => ws.getRange('A1:B2'))).toBe('InvalidArgument');
+    expect(await add('Pie', () => 'A1:B2' as unknown as Excel.Range)).toBe('InvalidArgument');
   });
 });
 
