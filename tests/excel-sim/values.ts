@@ -163,6 +163,7 @@ export function excelRound(x: number, digits: number, mode: 'half' | 'up' | 'dow
   let out: number;
   if (d >= 0) out = Number(`${s}e-${d}`);
   else out = Number(`${s}e${-d}`);
+  if (out === 0) return 0; // never -0
   return neg ? -out : out;
 }
 
