@@ -12,6 +12,8 @@
  * - ROUND, ROUNDUP, ROUNDDOWN (and TRUNC, an alias of ROUNDDOWN): HyperFormula multiplies floats
  *   (ROUND(1.005;2) = 1); Excel rounds the decimal representation (1.01).
  * - INT: HyperFormula truncates towards zero (INT(-8.9) = -8); Excel rounds down (-9).
+ * - TEXT: HyperFormula misreads "#,##0.00"; the simulator formats with format.ts (en-US only).
+ * - DATEDIF: HyperFormula takes the unit only in capitals; "MD" is refused (Microsoft warns it is unreliable).
  * Checked against Excel's documented results and found to agree (see engine.test.ts): SUM, SUMIFS with
  * criteria strings ("<="&A1, "Beslutad", case-insensitive), SUMPRODUCT, INDEX/MATCH, IF, IFERROR,
  * MIN/MAX, YEAR, MONTH, DAY, DATE (serials), text concatenation.
@@ -21,13 +23,16 @@
  */
 import {
   AlwaysSparse,
+  CellError,
   DetailedCellError,
+  ErrorType,
   FunctionArgumentType,
   FunctionPlugin,
   HyperFormula,
   type RawCellContent,
 } from 'hyperformula';
-import { notSimulated } from './errors';
+import { notSimulated, OfficeError } from './errors';
+import { dateToSerial, formatValue, serialToDate, type DisplayLocale } from './format';
 import { excelInt, excelRound, type CellValue, type Content } from './values';
 
 type RoundMode = 'half' | 'up' | 'down';
@@ -56,6 +61,61 @@ class ExcelRoundingPlugin extends FunctionPlugin {
     const self = this as any;
     return self.runFunction(ast.args, state, self.metadata('INT'), (x: number) => excelInt(x));
   }
+  /**
+   * TEXT(value, format): HyperFormula misreads thousands separators (TEXT(1234.5;"#,##0.00") gives
+   * "1235,##0.00"). Excel reads the format code in the user's locale; the simulator supports en-US only.
+   */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  textFunc(ast: any, state: any) {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const self = this as any;
+    const locale: DisplayLocale = (self.config.context as { locale?: DisplayLocale } | undefined)?.locale ?? 'en-US';
+    return self.runFunction(ast.args, state, self.metadata('TEXT'), (v: unknown, fmt: string) => {
+      if (locale !== 'en-US') return refusal('TEXT with a display locale other than en-US (Excel reads its format in the user locale)');
+      try {
+        return formatValue(v as number | string | boolean, fmt, false, 'en-US');
+      } catch (e) {
+        if (e instanceof OfficeError) return refusal(`TEXT: ${e.message}`);
+        throw e;
+      }
+    });
+  }
+  /** DATEDIF: Excel takes the unit in any case; HyperFormula only in capitals ("m" gives #NUM!). */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  datedif(ast: any, state: any) {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const self = this as any;
+    return self.runFunction(ast.args, state, self.metadata('DATEDIF'), (start: number, end: number, unit: string) => {
+      const s0 = Math.floor(start);
+      const e0 = Math.floor(end);
+      if (s0 > e0) return new CellError(ErrorType.NUM);
+      const a = serialToDate(s0);
+      const b = serialToDate(e0);
+      const beforeDay = b.d < a.d;
+      const beforeMonthDay = b.m < a.m || (b.m === a.m && b.d < a.d);
+      switch (unit.toUpperCase()) {
+        case 'D':
+          return e0 - s0;
+        case 'M':
+          return (b.y - a.y) * 12 + (b.m - a.m) - (beforeDay ? 1 : 0);
+        case 'Y':
+          return b.y - a.y - (beforeMonthDay ? 1 : 0);
+        case 'YM':
+          return (12 + (b.m - a.m) - (beforeDay ? 1 : 0)) % 12;
+        case 'YD':
+          return e0 - dateToSerial(beforeMonthDay ? b.y - 1 : b.y, a.m, a.d);
+        case 'MD':
+          return refusal('DATEDIF with "MD" (Microsoft documents that it can give wrong results)');
+        default:
+          return new CellError(ErrorType.NUM);
+      }
+    });
+  }
+}
+
+const REFUSAL = 'SIMULATOR: ';
+function refusal(what: string): CellError {
+  return new CellError(ErrorType.VALUE, REFUSAL + what);
 }
 
 const NUMBER_AND_DIGITS = [
@@ -68,12 +128,21 @@ const NUMBER_AND_DIGITS = [
   ROUNDUP: { method: 'roundup', parameters: NUMBER_AND_DIGITS },
   ROUNDDOWN: { method: 'rounddown', parameters: NUMBER_AND_DIGITS },
   INT: { method: 'intFunc', parameters: [{ argumentType: FunctionArgumentType.NUMBER }] },
+  TEXT: { method: 'textFunc', parameters: [{ argumentType: FunctionArgumentType.SCALAR }, { argumentType: FunctionArgumentType.STRING }] },
+  DATEDIF: {
+    method: 'datedif',
+    parameters: [
+      { argumentType: FunctionArgumentType.NUMBER },
+      { argumentType: FunctionArgumentType.NUMBER },
+      { argumentType: FunctionArgumentType.STRING },
+    ],
+  },
 };
 
 let registered = false;
 function registerExcelFunctions(): void {
   if (registered) return;
-  for (const id of ['ROUND', 'ROUNDUP', 'ROUNDDOWN', 'INT']) {
+  for (const id of ['ROUND', 'ROUNDUP', 'ROUNDDOWN', 'INT', 'TEXT', 'DATEDIF']) {
     HyperFormula.unregisterFunction(id);
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     HyperFormula.registerFunction(id, ExcelRoundingPlugin as any);
@@ -126,9 +195,9 @@ export class Engine {
   readonly hf: HyperFormula;
   private suspended = false;
 
-  constructor() {
+  constructor(locale: DisplayLocale = 'en-US') {
     registerExcelFunctions();
-    this.hf = HyperFormula.buildEmpty(ENGINE_CONFIG);
+    this.hf = HyperFormula.buildEmpty({ ...ENGINE_CONFIG, context: { locale } });
     this.hf.addNamedExpression('TRUE', '=TRUE()');
     this.hf.addNamedExpression('FALSE', '=FALSE()');
   }
@@ -179,6 +248,7 @@ export class Engine {
     this.read();
     const v = this.hf.getCellValue({ sheet, row, col });
     if (v instanceof DetailedCellError) {
+      if (v.message.startsWith(REFUSAL)) throw notSimulated(v.message.slice(REFUSAL.length), location);
       if (v.value === '#CYCLE!') {
         throw notSimulated('a circular reference (Excel shows 0 and warns; the simulator refuses)', location);
       }

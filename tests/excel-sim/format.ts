@@ -320,6 +320,14 @@ export function serialToDate(serial: number): { y: number; m: number; d: number;
   return { y, m, d, dow, h: Math.floor(secs / 3600), mi: Math.floor((secs % 3600) / 60), s: secs % 60 };
 }
 
+/** Calendar date to serial in the 1900 date system (Excel's DATE, including month/day overflow). */
+export function dateToSerial(y: number, m: number, d: number): number {
+  const t = Date.UTC(y, m - 1, d);
+  const base = Date.UTC(1899, 11, 31);
+  const days = Math.round((t - base) / 86400000);
+  return days >= 60 ? days + 1 : days; // serial 60 is the fictitious 29 February 1900
+}
+
 function formatDate(v: number, toks: Tok[], loc: LocaleInfo, fmt: string): string {
   const dt = serialToDate(v);
   const hasAmPm = toks.some((t) => t.k === 'ampm');

@@ -111,6 +111,21 @@ describe('Excel-compatible functions', () => {
     expect(serialToDate(45292.75)).toMatchObject({ h: 18, mi: 0 });
   });
 
+  test('TEXT and DATEDIF as Excel computes them', () => {
+    const sim = new ExcelSimulator();
+    expect(formula(sim, '=TEXT(1234.5,"#,##0.00")')).toBe('1,234.50');
+    expect(formula(sim, '=TEXT(45292,"yyyy-mm-dd")')).toBe('2024-01-01');
+    expect(formula(sim, '=TEXT(0.155,"0.0%")')).toBe('15.5%');
+    expect(formula(sim, '=DATEDIF(45292,45657,"m")')).toBe(11);
+    expect(formula(sim, '=DATEDIF(DATE(2020,2,29),DATE(2024,2,28),"y")')).toBe(3);
+    expect(formula(sim, '=DATEDIF(DATE(2023,3,15),DATE(2024,2,10),"ym")')).toBe(10);
+    expect(formula(sim, '=DATEDIF(DATE(2023,3,15),DATE(2024,2,10),"yd")')).toBe(332);
+    expect(formula(sim, '=DATEDIF(45657,45292,"d")')).toBe('#NUM!');
+    expect(() => formula(sim, '=DATEDIF(45292,45657,"md")')).toThrow(expect.objectContaining({ code: 'NotImplemented' }));
+    const sv = new ExcelSimulator({ locale: 'sv-SE' });
+    expect(() => formula(sv, '=TEXT(1,"0")')).toThrow(expect.objectContaining({ code: 'NotImplemented' }));
+  });
+
   test('a function HyperFormula lacks is refused rather than computed as #NAME?', async () => {
     const sim = new ExcelSimulator();
     expect(

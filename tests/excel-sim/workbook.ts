@@ -269,7 +269,7 @@ const V_ALIGN = ['Top', 'Center', 'Bottom', 'Justify', 'Distributed'];
 const UNDERLINE = ['None', 'Single', 'Double', 'SingleAccountant', 'DoubleAccountant'];
 
 export class WorkbookModel {
-  readonly engine = new Engine();
+  readonly engine: Engine;
   sheets: SheetModel[] = [];
   tables: TableModel[] = [];
   readonly settings = new Map<string, unknown>();
@@ -285,6 +285,7 @@ export class WorkbookModel {
   private nextColumnId = 1;
 
   constructor(readonly options: WorkbookOptions) {
+    this.engine = new Engine(options.locale);
     const s = this.addSheet('Sheet1');
     this.activeSheet = s;
     this.selection = { sheet: s, rect: mkRect(0, 0) };
