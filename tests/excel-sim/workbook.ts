@@ -558,8 +558,10 @@ export class WorkbookModel {
       throw officeError('InvalidArgument', location, 'null is not a valid value for the whole property');
     }
     if (!Array.isArray(data)) {
-      // A single value applies to every cell of the range (the Excel JavaScript API reference:
-      // "If the argument is a single value, it will be applied to all cells in the range").
+      // A single value applies to every cell of the range: older @types/office-js documented for
+      // Range.values, formulas and numberFormat "When setting ... the value argument can be either a single
+      // value ... or a two-dimensional array. If the argument is a single value, it will be applied to all
+      // cells in the range".
       return () => data;
     }
     const rows = rowsOf(r);
