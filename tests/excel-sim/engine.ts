@@ -18,8 +18,8 @@
  * criteria strings ("<="&A1, "Beslutad", case-insensitive), SUMPRODUCT, INDEX/MATCH, IF, IFERROR,
  * MIN/MAX, YEAR, MONTH, DAY, DATE (serials), text concatenation.
  * Known differences that the simulator refuses instead of computing: circular references (Excel shows 0
- * and warns; HyperFormula gives #CYCLE!) and functions HyperFormula does not implement (Excel computes
- * them; HyperFormula would give #NAME?).
+ * and warns; HyperFormula gives #CYCLE!), functions HyperFormula does not implement (Excel computes
+ * them; HyperFormula would give #NAME?) and formulas whose result is an array (dynamic-array spilling).
  */
 import {
   AlwaysSparse,
@@ -246,6 +246,9 @@ export class Engine {
 
   value(sheet: number, row: number, col: number, location: string): EngineValue {
     this.read();
+    if (this.hf.getCellType({ sheet, row, col }) === 'ARRAYFORMULA') {
+      throw notSimulated('a formula whose result is an array (it would spill into neighbouring cells)', location);
+    }
     const v = this.hf.getCellValue({ sheet, row, col });
     if (v instanceof DetailedCellError) {
       if (v.message.startsWith(REFUSAL)) throw notSimulated(v.message.slice(REFUSAL.length), location);

@@ -137,6 +137,16 @@ describe('Excel-compatible functions', () => {
     ).toBe('NotImplemented');
   });
 
+  test('a formula that would spill an array is refused when read', () => {
+    const sim = new ExcelSimulator();
+    sim.setCell('A1', 1);
+    sim.setCell('A2', 2);
+    sim.setCell('B1', '=A1:A2*2');
+    expect(() => sim.getValue('B1')).toThrow(expect.objectContaining({ code: 'NotImplemented' }));
+    sim.setCell('C1', '=SUM(A1:A2*2)'); // array arithmetic inside a function is fine
+    expect(sim.getValue('C1')).toBe(6);
+  });
+
   test('a circular reference is refused when read', () => {
     const sim = new ExcelSimulator();
     sim.setCell('A1', '=B1');
@@ -151,11 +161,13 @@ describe('Excel-compatible functions', () => {
       a.getRange('A1').values = [[10]];
       const b = ctx.workbook.worksheets.add('Min flik');
       b.getRange('A1').values = [[5]];
+      ctx.workbook.worksheets.add("Kim's").getRange('A1').values = [[7]];
       const s = ctx.workbook.worksheets.getItem('Sheet1');
-      s.getRange('A1:B1').formulas = [['=Indata!A1*2', "='Min flik'!A1+1"]];
+      s.getRange('A1:C1').formulas = [['=Indata!A1*2', "='Min flik'!A1+1", "='Kim''s'!A1"]];
     });
     expect(sim.getValue('Sheet1!A1')).toBe(20);
     expect(sim.getValue('Sheet1!B1')).toBe(6);
+    expect(sim.getValue('Sheet1!C1')).toBe(7);
     await sim.run(async (ctx) => {
       ctx.workbook.worksheets.getItem('Indata').name = 'Data 2024';
       ctx.workbook.worksheets.getItem('Min flik').name = 'Flik';

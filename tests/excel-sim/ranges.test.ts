@@ -137,6 +137,20 @@ describe('writing 2-D arrays', () => {
   });
 });
 
+describe('set()', () => {
+  test('sets several properties, navigation properties included', async () => {
+    const sim = new ExcelSimulator();
+    const out = await onSheet(sim, async (ws, ctx) => {
+      ws.getRange('A1:B1').set({ values: [[1, 2]], numberFormat: [['0.0', '0.0']], format: { font: { bold: true }, fill: { color: '#FFFF00' } } });
+      const r = ws.getRange('A1:B1');
+      r.load('text, format/font/bold, format/fill/color');
+      await ctx.sync();
+      return [r.text, r.format.font.bold, r.format.fill.color];
+    });
+    expect(out).toEqual([[['1.0', '2.0']], true, '#FFFF00']);
+  });
+});
+
 describe('addresses and derived ranges', () => {
   test('addresses as Excel gives them, with quoted sheet names where needed', async () => {
     const sim = new ExcelSimulator();
