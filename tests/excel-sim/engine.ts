@@ -239,6 +239,17 @@ export class Engine {
     this.hf.setCellContents({ sheet, row, col }, data);
   }
 
+  /** Cells and ranges a formula cell refers to, as [engine sheet id, rectangle]. */
+  precedents(sheet: number, row: number, col: number): [number, { r0: number; c0: number; r1: number; c1: number }][] {
+    this.read();
+    const out: [number, { r0: number; c0: number; r1: number; c1: number }][] = [];
+    for (const p of this.hf.getCellPrecedents({ sheet, row, col })) {
+      if ('start' in p) out.push([p.start.sheet, { r0: p.start.row, c0: p.start.col, r1: p.end.row, c1: p.end.col }]);
+      else if (p.sheet >= 0) out.push([p.sheet, { r0: p.row, c0: p.col, r1: p.row, c1: p.col }]);
+    }
+    return out;
+  }
+
   /** Whether HyperFormula can parse a formula (already translated to A1). */
   canParse(formula: string): boolean {
     return this.hf.validateFormula(formula);

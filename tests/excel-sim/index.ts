@@ -121,7 +121,7 @@ export class ExcelSimulator {
   /** The number format of a cell. */
   getNumberFormat(address: string): string {
     const { sheet, r, c } = this.cell(address);
-    return sheet.formatProp(r, c, 'numberFormat');
+    return this.model.numberFormatOf(sheet, r, c, `getNumberFormat(${address})`);
   }
 
   /** A person typing into a cell: '=…' becomes a formula, null clears. Bypasses the API (no sync). */

@@ -1,5 +1,10 @@
 import { ExcelSimulator, isOfficeError } from './index';
 
+async function code(p: Promise<unknown>): Promise<string | null> {
+  const c = await officeCode(p);
+  return c === 'no error' ? null : c;
+}
+
 async function officeCode(p: Promise<unknown>): Promise<string> {
   try {
     await p;
@@ -338,6 +343,36 @@ describe('formats', () => {
     });
     expect(out.text).toEqual([['1,234,567', '-1,234.50', '12.5%', '2024-01-01', '1,235', '3']]);
     expect(out.nf).toEqual([['#,##0', '#,##0.00;[Red]-#,##0.00', '0.0%', 'yyyy-mm-dd', '#,##0,', 'General']]);
+  });
+
+  test('the format Excel would give a formula from the cells it refers to is not guessed', async () => {
+    const sim = new ExcelSimulator();
+    await onSheet(sim, async (ws) => {
+      ws.getRange('A1').values = [[1234.5]];
+      ws.getRange('A1').numberFormat = [['#,##0 "kr"']];
+      ws.getRange('B1:E1').formulas = [['=A1*2', '=B1+1', '=DATE(2024,1,1)', '=1+1']];
+    });
+    const read = (addr: string) =>
+      code(
+        onSheet(sim, async (ws, ctx) => {
+          ws.getRange(addr).load('text');
+          await ctx.sync();
+        }),
+      );
+    expect(await read('B1')).toBe('NotImplemented');
+    expect(await read('C1')).toBe('NotImplemented'); // through B1
+    expect(await read('D1')).toBe('NotImplemented'); // date function
+    expect(await read('E1')).toBe(null);
+    await onSheet(sim, async (ws) => {
+      ws.getRange('B1:D1').numberFormat = [['#,##0 "kr"', 'General', 'yyyy-mm-dd']];
+    });
+    const text = await onSheet(sim, async (ws, ctx) => {
+      const r = ws.getRange('B1:D1');
+      r.load('text');
+      await ctx.sync();
+      return r.text;
+    });
+    expect(text).toEqual([['2,469 kr', '2470', '2024-01-01']]);
   });
 
   test('text in Swedish display locale uses a no-break space and a decimal comma', async () => {

@@ -74,6 +74,9 @@ export const DEFAULT_FORMAT: CellFormat = {
   formulaHidden: false,
 };
 
+/** Functions after which Excel formats a General cell as a date or time when the formula is entered. */
+const DATE_FUNCTIONS = new Set(['DATE', 'TODAY', 'NOW', 'TIME', 'DATEVALUE', 'TIMEVALUE']);
+
 export const DEFAULT_COLUMN_WIDTH = 48; // points: 8.43 characters of Calibri 11
 export const DEFAULT_ROW_HEIGHT = 15;
 
@@ -531,13 +534,76 @@ export class WorkbookModel {
   }
 
   numberFormats(s: SheetModel, r: Rect): string[][] {
-    return this.readGrid(r, 'Range.numberFormat', (rr, cc) => s.formatProp(rr, cc, 'numberFormat'));
+    return this.readGrid(r, 'Range.numberFormat', (rr, cc) => this.numberFormatOf(s, rr, cc, 'Range.numberFormat'));
+  }
+
+  /**
+   * The number format of a cell. Excel gives a formula entered into a cell that has no number format of
+   * its own the format of the cells it refers to (=B2*2 of a "#,##0 kr" cell shows "#,##0 kr"), or a date
+   * format for date functions such as DATE and TODAY. The simulator does not reproduce that choice: reading
+   * the format or text of such a cell is refused until a number format is set on it.
+   */
+  numberFormatOf(s: SheetModel, r: number, c: number, location: string): string {
+    const nf = s.formatProp(r, c, 'numberFormat');
+    if (nf === 'General' && this.inheritsFormat(s, r, c, new Set(), 0)) {
+      throw notSimulated(
+        `the number format Excel gives the formula in ${formatAddress(s.name, mkRect(r, c))} (taken from the cells it refers to); set numberFormat on it`,
+        location,
+      );
+    }
+    return nf;
+  }
+
+  private hasOwnNumberFormat(s: SheetModel, r: number, c: number): boolean {
+    return (
+      'numberFormat' in (s.cellFmt.get(cellKey(r, c)) ?? {}) ||
+      'numberFormat' in (s.rowFmt.get(r) ?? {}) ||
+      'numberFormat' in (s.colFmt.get(c) ?? {}) ||
+      'numberFormat' in s.sheetFmt
+    );
+  }
+
+  private inheritsFormat(s: SheetModel, r: number, c: number, seen: Set<string>, depth: number): boolean {
+    const content = s.contents.get(cellKey(r, c));
+    if (!content || content.t !== 'f' || this.hasOwnNumberFormat(s, r, c)) return false;
+    const id = `${s.id}:${r}:${c}`;
+    if (seen.has(id) || depth > 20) return false;
+    seen.add(id);
+    if (functionNames(content.f).some((n) => DATE_FUNCTIONS.has(n))) return true;
+    for (const [hfId, rect] of this.engine.precedents(s.hfId, r, c)) {
+      const sheet = this.sheets.find((x) => x.hfId === hfId);
+      if (!sheet) continue;
+      if (this.rectHasNumberFormat(sheet, rect)) return true;
+      if (cellCount(rect) <= 10_000) {
+        for (const k of sheet.contents.keys()) {
+          const rr = keyRow(k);
+          const cc = keyCol(k);
+          if (rr >= rect.r0 && rr <= rect.r1 && cc >= rect.c0 && cc <= rect.c1 && this.inheritsFormat(sheet, rr, cc, seen, depth + 1)) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  private rectHasNumberFormat(s: SheetModel, r: Rect): boolean {
+    const nonGeneral = (f: Partial<CellFormat> | undefined) => f !== undefined && f.numberFormat !== undefined && f.numberFormat !== 'General';
+    if (nonGeneral(s.sheetFmt)) return true;
+    for (const [c, f] of s.colFmt) if (c >= r.c0 && c <= r.c1 && nonGeneral(f)) return true;
+    for (const [rr, f] of s.rowFmt) if (rr >= r.r0 && rr <= r.r1 && nonGeneral(f)) return true;
+    for (const [k, f] of s.cellFmt) {
+      const rr = keyRow(k);
+      const cc = keyCol(k);
+      if (rr >= r.r0 && rr <= r.r1 && cc >= r.c0 && cc <= r.c1 && nonGeneral(f)) return true;
+    }
+    return false;
   }
 
   texts(s: SheetModel, r: Rect): string[][] {
     return this.readGrid(r, 'Range.text', (rr, cc) => {
       const v = this.value(s, rr, cc, 'Range.text');
-      return formatValue(v.value, s.formatProp(rr, cc, 'numberFormat'), v.isError, this.options.locale);
+      return formatValue(v.value, this.numberFormatOf(s, rr, cc, 'Range.text'), v.isError, this.options.locale);
     });
   }
 
@@ -914,7 +980,7 @@ export class WorkbookModel {
     this.requireOption(s, 'allowFormatCells', location, 'Formatting cells');
     if (!Array.isArray(data)) {
       if (typeof data !== 'string') throw officeError('InvalidArgument', location);
-      this.setFormatLayer(s, r, 'numberFormat', data === '' ? undefined : data);
+      this.setFormatLayer(s, r, 'numberFormat', data === '' ? 'General' : data);
       return;
     }
     const changes: [number, number, string | undefined][] = [];
@@ -923,7 +989,7 @@ export class WorkbookModel {
         const v = get(i, j);
         if (v === null || v === undefined) continue;
         if (typeof v !== 'string') throw officeError('InvalidArgument', location, 'A number format must be a string');
-        changes.push([r.r0 + i, r.c0 + j, v === '' ? undefined : v]);
+        changes.push([r.r0 + i, r.c0 + j, v === '' ? 'General' : v]);
       }
     }
     for (const [rr, cc, v] of changes) this.setFormatLayer(s, mkRect(rr, cc), 'numberFormat', v);
