@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- HyperFormula's plugin internals are untyped */
 /**
  * The calculation engine: HyperFormula (GPL-3.0, test-only: never import this from src/),
  * one HyperFormula sheet per worksheet, configured to agree with Excel (en-US, 1900 date system).
@@ -38,26 +39,20 @@ import { excelInt, excelRound, type CellValue, type Content } from './values';
 type RoundMode = 'half' | 'up' | 'down';
 
 class ExcelRoundingPlugin extends FunctionPlugin {
-  private roundWith(ast: Parameters<FunctionPlugin['evaluateAst']>[0], state: unknown, name: string, mode: RoundMode) {
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  private roundWith(ast: any, state: any, name: string, mode: RoundMode) {
     const self = this as any;
-    return self.runFunction((ast as any).args, state, self.metadata(name), (x: number, d: number) => excelRound(x, d, mode));
+    return self.runFunction(ast.args, state, self.metadata(name), (x: number, d: number) => excelRound(x, d, mode));
   }
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   round(ast: any, state: any) {
     return this.roundWith(ast, state, 'ROUND', 'half');
   }
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   roundup(ast: any, state: any) {
     return this.roundWith(ast, state, 'ROUNDUP', 'up');
   }
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   rounddown(ast: any, state: any) {
     return this.roundWith(ast, state, 'ROUNDDOWN', 'down');
   }
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   intFunc(ast: any, state: any) {
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
     const self = this as any;
     return self.runFunction(ast.args, state, self.metadata('INT'), (x: number) => excelInt(x));
   }
@@ -65,9 +60,7 @@ class ExcelRoundingPlugin extends FunctionPlugin {
    * TEXT(value, format): HyperFormula misreads thousands separators (TEXT(1234.5;"#,##0.00") gives
    * "1235,##0.00"). Excel reads the format code in the user's locale; the simulator supports en-US only.
    */
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   textFunc(ast: any, state: any) {
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
     const self = this as any;
     const locale: DisplayLocale = (self.config.context as { locale?: DisplayLocale } | undefined)?.locale ?? 'en-US';
     return self.runFunction(ast.args, state, self.metadata('TEXT'), (v: unknown, fmt: string) => {
@@ -81,9 +74,7 @@ class ExcelRoundingPlugin extends FunctionPlugin {
     });
   }
   /** DATEDIF: Excel takes the unit in any case; HyperFormula only in capitals ("m" gives #NUM!). */
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   datedif(ast: any, state: any) {
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
     const self = this as any;
     return self.runFunction(ast.args, state, self.metadata('DATEDIF'), (start: number, end: number, unit: string) => {
       const s0 = Math.floor(start);
@@ -144,7 +135,6 @@ function registerExcelFunctions(): void {
   if (registered) return;
   for (const id of ['ROUND', 'ROUNDUP', 'ROUNDDOWN', 'INT', 'TEXT', 'DATEDIF']) {
     HyperFormula.unregisterFunction(id);
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
     HyperFormula.registerFunction(id, ExcelRoundingPlugin as any);
   }
   registered = true;

@@ -267,7 +267,8 @@ function formatNumber(v0: number, toks: Tok[], loc: LocaleInfo, fmt: string, sig
   }
   const rounded = excelRound(v, fracToks.length);
   const fixed = rounded.toFixed(fracToks.length);
-  let [intPart, fracPart = ''] = fixed.split('.');
+  const [intDigitsText, fracPart = ''] = fixed.split('.');
+  let intPart = intDigitsText;
   if (intPart === '0' && minInt === 0) intPart = '';
   if (intPart.length < minInt) intPart = intPart.padStart(minInt, '0');
   if (grouping && intPart.length > 3) intPart = intPart.replace(/\B(?=(\d{3})+(?!\d))/g, loc.group);
