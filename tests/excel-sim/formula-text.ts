@@ -502,3 +502,121 @@ export function functionNames(formula: string): string[] {
   }
   return names;
 }
+
+/** Applies `f` to the parts of a formula outside strings, quoted sheet names and structured references. */
+function mapOutsideLiterals(formula: string, f: (segment: string, offset: number) => string): string {
+  let out = '';
+  let seg = '';
+  let segStart = 0;
+  const flush = (i: number) => {
+    out += f(seg, segStart);
+    seg = '';
+    segStart = i;
+  };
+  let i = 0;
+  while (i < formula.length) {
+    const ch = formula[i];
+    if (ch === '"' || ch === "'") {
+      flush(i);
+      let j = i + 1;
+      while (j < formula.length) {
+        if (formula[j] === ch) {
+          if (formula[j + 1] === ch) {
+            j += 2;
+            continue;
+          }
+          break;
+        }
+        j++;
+      }
+      out += formula.slice(i, j + 1);
+      i = j + 1;
+      segStart = i;
+      continue;
+    }
+    if (ch === '[') {
+      flush(i);
+      let depth = 0;
+      let j = i;
+      while (j < formula.length) {
+        if (formula[j] === "'") {
+          j += 2;
+          continue;
+        }
+        if (formula[j] === '[') depth++;
+        if (formula[j] === ']') {
+          depth--;
+          if (depth === 0) break;
+        }
+        j++;
+      }
+      out += formula.slice(i, j + 1);
+      i = j + 1;
+      segStart = i;
+      continue;
+    }
+    seg += ch;
+    i++;
+  }
+  flush(i);
+  return out;
+}
+
+const A1_REF = /(?<![A-Za-z0-9_.$\\])(\$?)([A-Za-z]{1,3})(\$?)([0-9]{1,7})(?![A-Za-z0-9_.(])/g;
+// Relative offsets are written R«-1»C«2» rather than R[-1]C[2]: square brackets belong to structured references.
+const R1C1_REF = /(?<![A-Za-z0-9_.$\\])R(«-?\d+»|\d+)?C(«-?\d+»|\d+)?(?![A-Za-z0-9_.(])/g;
+
+/** A1 references written relative to the cell (row, col) as R1C1, so formulas can be compared across rows. */
+export function toR1C1(formula: string, row: number, col: number): string {
+  return mapOutsideLiterals(formula, (seg) =>
+    seg.replace(A1_REF, (_m, cAbs: string, letters: string, rAbs: string, digits: string) => {
+      const c = lettersToColumn(letters);
+      const r = Number(digits) - 1;
+      const rr = rAbs ? `R${r + 1}` : r === row ? 'R' : `R«${r - row}»`;
+      const cc = cAbs ? `C${c + 1}` : c === col ? 'C' : `C«${c - col}»`;
+      return rr + cc;
+    }),
+  );
+}
+
+/** The inverse of toR1C1 for the cell (row, col). */
+export function fromR1C1(formula: string, row: number, col: number): string {
+  return mapOutsideLiterals(formula, (seg) =>
+    seg.replace(R1C1_REF, (_m, rp: string | undefined, cp: string | undefined) => {
+      const rowPart = rp === undefined ? `${row + 1}` : rp.startsWith('«') ? `${row + Number(rp.slice(1, -1)) + 1}` : `$${rp}`;
+      const colIdx = cp === undefined ? col : cp.startsWith('«') ? col + Number(cp.slice(1, -1)) : Number(cp) - 1;
+      const colPart = cp !== undefined && !cp.startsWith('«') ? `$${colToLetters(colIdx)}` : colToLetters(colIdx);
+      return colPart + rowPart;
+    }),
+  );
+}
+
+function lettersToColumn(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+/**
+ * A formula with its structured references in one canonical spelling, so that Excel's equivalent forms
+ * compare equal: Ramar[[#This Row],[Belopp]], Ramar[@Belopp] and [@Belopp] (inside Ramar) are one formula.
+ */
+export function canonicalStructured(formula: string, containingTable: string | null): string {
+  let tokens: Token[];
+  try {
+    tokens = scanFormula(formula);
+  } catch {
+    return formula;
+  }
+  let out = '';
+  let pos = 0;
+  for (const t of tokens) {
+    if (t.kind !== 'struct') continue;
+    const table = (t.table ?? containingTable ?? '').toLowerCase();
+    const specials = [...new Set(t.specials)].sort().join(',').toLowerCase();
+    const cols = t.columns.map((c) => c.name.toLowerCase()).join(':');
+    out += formula.slice(pos, t.start) + `\u0001${table}{${specials}|${cols}}\u0001`;
+    pos = t.end;
+  }
+  return out + formula.slice(pos);
+}

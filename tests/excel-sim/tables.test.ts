@@ -273,6 +273,69 @@ describe('changing tables', () => {
     expect(sim.table('Ramar').headers).toEqual(['Nämnd', 'Column2']);
   });
 
+  test('a header typed as a duplicate of another column gets the number, not the other column', async () => {
+    const sim = new ExcelSimulator();
+    await twoRows(sim);
+    sim.setCell('C1', '=SUM(Ramar[Belopp])');
+    await withData(sim, [['Belopp']], 'A1');
+    expect(sim.table('Ramar').headers).toEqual(['Belopp2', 'Belopp']);
+    expect(sim.getFormula('C1')).toBe('=SUM(Ramar[Belopp])');
+    expect(sim.getValue('C1')).toBe(300);
+  });
+
+  test('API writes that calculated-column AutoCorrect would change are refused', async () => {
+    const sim = new ExcelSimulator();
+    await withData(
+      sim,
+      [
+        ['Nämnd', 'Belopp', 'Dubbelt'],
+        ['HSN', 100, null],
+        ['RS', 200, null],
+        ['RUN', 300, null],
+      ],
+      'A1:C4',
+    );
+    await sim.run(async (ctx) => void (ctx.workbook.worksheets.getItem('Sheet1').tables.add('A1:C4', true).name = 'Ramar'));
+    const write = (addr: string, f: (string | number)[][]) =>
+      officeError(sim.run(async (ctx) => void (ctx.workbook.worksheets.getItem('Sheet1').getRange(addr).formulas = f)));
+    // a formula into part of an empty column: Excel would fill the rest
+    expect((await write('C2', [['=[@Belopp]*2']]))?.code).toBe('NotImplemented');
+    // different formulas in one column (office-js #5909): Excel would keep only one of them
+    expect((await write('C2:C4', [['=1+1'], ['=2+2'], ['=3+3']]))?.code).toBe('NotImplemented');
+    // the same formula in every data cell, as relative A1 references or in any structured spelling: fine
+    expect(await write('C2:C4', [['=B2*2'], ['=B3*2'], ['=B4*2']])).toBeNull();
+    expect(await write('C2:C4', [['=[@Belopp]*2'], ['=Ramar[@Belopp]*2'], ['=Ramar[[#This Row],[Belopp]]*2']])).toBeNull();
+    expect(sim.table('Ramar').rows.map((r) => r[2])).toEqual([200, 400, 600]);
+    // a different formula into part of the calculated column: refused; the same one or a constant: fine
+    expect((await write('C3', [['=[@Belopp]*3']]))?.code).toBe('NotImplemented');
+    expect(await write('C3', [['=[@Belopp]*2']])).toBeNull();
+    expect(await write('C3', [[5]])).toBeNull();
+    expect(sim.table('Ramar').rows.map((r) => r[2])).toEqual([200, 5, 600]);
+    // outside tables nothing of this applies
+    expect(await write('E2:E3', [['=1+1'], ['=2+2']])).toBeNull();
+  });
+
+  test('a person typing a formula into an empty or calculated column fills the column', async () => {
+    const sim = new ExcelSimulator();
+    await withData(
+      sim,
+      [
+        ['Nämnd', 'Belopp', 'Dubbelt'],
+        ['HSN', 100, null],
+        ['RS', 200, null],
+      ],
+      'A1:C3',
+    );
+    await sim.run(async (ctx) => void (ctx.workbook.worksheets.getItem('Sheet1').tables.add('A1:C3', true).name = 'Ramar'));
+    sim.setCell('C2', '=B2*2');
+    expect(sim.getFormula('C3')).toBe('=B3*2');
+    sim.setCell('C3', '=[@Belopp]*3'); // a new formula in a calculated column replaces it everywhere
+    expect(sim.getFormula('C2')).toBe('=[@Belopp]*3');
+    expect(sim.table('Ramar').rows.map((r) => r[2])).toEqual([300, 600]);
+    sim.setCell('C2', 7); // a constant is an exception in that cell only
+    expect(sim.table('Ramar').rows.map((r) => r[2])).toEqual([7, 600]);
+  });
+
   test('rows.add and columns.add are refused with an explanation', async () => {
     const sim = new ExcelSimulator();
     await twoRows(sim);

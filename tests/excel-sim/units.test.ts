@@ -2,7 +2,16 @@ import fc from 'fast-check';
 import Decimal from 'decimal.js';
 import { formatAddress, looksLikeCellReference, parseAddress, quoteSheetName } from './address';
 import { formatValue } from './format';
-import { escapeColumnName, renameColumnInFormula, scanFormula, translateFormula, type TableInfo } from './formula-text';
+import {
+  canonicalStructured,
+  escapeColumnName,
+  fromR1C1,
+  renameColumnInFormula,
+  scanFormula,
+  toR1C1,
+  translateFormula,
+  type TableInfo,
+} from './formula-text';
 import { classifyInput, excelRound } from './values';
 
 describe('addresses', () => {
@@ -128,6 +137,15 @@ describe('formula text', () => {
     const toks = scanFormula("='Min flik'!A1+Budget!B2+Ramar[Belopp kr]");
     expect(toks.map((t) => t.kind)).toEqual(['sheet', 'sheet', 'struct']);
     expect(escapeColumnName("Andel [%] #1 'x'")).toBe("Andel '[%'] '#1 ''x''");
+  });
+
+  test('R1C1 shapes and equivalent structured spellings', () => {
+    expect(toR1C1('=B2*2+$C$1+Budget!A2+"B2"', 1, 2)).toBe('=RC«-1»*2+R1C3+Budget!RC«-2»+"B2"');
+    expect(fromR1C1('=RC«-1»*2+R1C3+Budget!RC«-2»', 5, 2)).toBe('=B6*2+$C$1+Budget!A6');
+    expect(toR1C1('=SUM(B2:B10)+ROUND(A1,0)', 0, 0)).toBe('=SUM(R«1»C«1»:R«9»C«1»)+ROUND(RC,0)');
+    expect(fromR1C1(toR1C1('=[@Belopp]*$B2', 3, 4), 7, 4)).toBe('=[@Belopp]*$B6');
+    expect(canonicalStructured('=Ramar[[#This Row],[Belopp]]', 'Ramar')).toBe(canonicalStructured('=[@belopp]', 'Ramar'));
+    expect(canonicalStructured('=Ramar[Belopp]', null)).not.toBe(canonicalStructured('=[@Belopp]', 'Ramar'));
   });
 
   test('column rename rewrites only the right table', () => {

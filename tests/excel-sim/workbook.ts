@@ -26,7 +26,10 @@ import { Engine, isKnownFunction, rawFor } from './engine';
 import { notSimulated, officeError } from './errors';
 import { formatValue, type DisplayLocale } from './format';
 import {
+  canonicalStructured,
+  fromR1C1,
   functionNames,
+  toR1C1,
   renameColumnInFormula,
   renameSheetInFormula,
   renameTableInFormula,
@@ -664,9 +667,70 @@ export class WorkbookModel {
         changes.push([rr, cc, w]);
       }
     }
+    this.checkCalculatedColumns(s, changes, location);
     this.applyContentChanges(s, changes, location);
     this.cellsWritten += written;
     return written;
+  }
+
+  /**
+   * Excel's AutoCorrect option "Fill formulas in tables to create calculated columns" (on by default)
+   * applies to API writes too (office-js issues #5909, #2093, #6745): a formula written into part of an
+   * empty table column is copied into the rest of it, differing formulas written into one column are
+   * replaced by one of them, and a new formula in a calculated column may replace the whole column. The
+   * result depends on the user's options, so the simulator refuses such writes. Writing the same formula
+   * (same in R1C1 terms) into every data cell of a column, or constants anywhere, is safe.
+   */
+  private checkCalculatedColumns(s: SheetModel, changes: [number, number, WriteResult][], location: string): void {
+    const formulaCells = changes.filter(([, , w]) => typeof w === 'object' && w.t === 'f');
+    if (formulaCells.length === 0) return;
+    for (const t of this.tables) {
+      if (t.sheet !== s) continue;
+      const d = t.dataRect;
+      const byCol = new Map<number, [number, number, WriteResult][]>();
+      for (const ch of changes) {
+        const [r, c] = ch;
+        if (r >= d.r0 && r <= d.r1 && c >= d.c0 && c <= d.c1) byCol.set(c, [...(byCol.get(c) ?? []), ch]);
+      }
+      for (const [c, list] of byCol) {
+        const formulas = list.filter(([, , w]) => typeof w === 'object' && w.t === 'f');
+        if (formulas.length === 0) continue;
+        const col = t.columns[c - t.rect.c0].name;
+        const refuse = (why: string): never => {
+          throw notSimulated(
+            `${why} in column ${col} of table ${t.name}: Excel's calculated-column AutoCorrect (a per-user option) ` +
+              'decides what happens. Write one formula into every data cell of the column instead.',
+            location,
+          );
+        };
+        const shapes = new Set(formulas.map(([r, cc, w]) => this.shapeOf(s, (w as { f: string }).f, r, cc)));
+        if (shapes.size > 1) refuse('different formulas');
+        const shape = [...shapes][0];
+        const writtenRows = new Set(list.map(([r]) => r));
+        const others: (Content | undefined)[] = [];
+        for (let r = d.r0; r <= d.r1; r++) if (!writtenRows.has(r)) others.push(s.contents.get(cellKey(r, c)));
+        if (others.length === 0) continue;
+        if (others.every((o) => o === undefined)) refuse('a formula written into part of an empty column');
+        const otherShapes = new Set<string>();
+        let allFormulas = true;
+        for (let r = d.r0; r <= d.r1; r++) {
+          if (writtenRows.has(r)) continue;
+          const o = s.contents.get(cellKey(r, c));
+          if (!o || o.t !== 'f') {
+            allFormulas = false;
+            break;
+          }
+          otherShapes.add(this.shapeOf(s, o.f, r, c));
+        }
+        if (allFormulas && otherShapes.size === 1 && !otherShapes.has(shape)) refuse('a new formula in part of a calculated column');
+      }
+    }
+  }
+
+  /** A formula's shape: R1C1 with structured references in one spelling (what Excel compares). */
+  private shapeOf(s: SheetModel, f: string, r: number, c: number): string {
+    const t = this.tables.find((x) => x.sheet === s && r >= x.rect.r0 && r <= x.rect.r1 && c >= x.rect.c0 && c <= x.rect.c1);
+    return toR1C1(canonicalStructured(f, t ? t.name : null), r, c);
   }
 
   /** A person typing into one cell (inspection API). */
@@ -676,7 +740,38 @@ export class WorkbookModel {
     const w: WriteResult = input === null ? 'clear' : classifyInput(input, s.formatProp(r, c, 'numberFormat'), location);
     if (w === 'unchanged') return;
     this.autoExpandForTyping(s, r, c, w);
-    this.applyContentChanges(s, [[r, c, w]], location);
+    this.applyContentChanges(s, [[r, c, w], ...this.calculatedColumnFill(s, r, c, w)], location);
+  }
+
+  /**
+   * Typing a formula into a table column that is empty, or that is a calculated column (one formula in
+   * every data cell), fills every data cell of the column with it (Excel's default AutoCorrect).
+   */
+  private calculatedColumnFill(s: SheetModel, r: number, c: number, w: WriteResult): [number, number, WriteResult][] {
+    if (typeof w !== 'object' || w.t !== 'f') return [];
+    const t = this.tables.find((x) => x.sheet === s && r >= x.dataRect.r0 && r <= x.dataRect.r1 && c >= x.rect.c0 && c <= x.rect.c1);
+    if (!t) return [];
+    const d = t.dataRect;
+    const shapes = new Set<string>();
+    let empty = true;
+    for (let rr = d.r0; rr <= d.r1; rr++) {
+      if (rr === r) continue;
+      const o = s.contents.get(cellKey(rr, c));
+      if (!o) {
+        if (shapes.size) return [];
+        continue;
+      }
+      empty = false;
+      if (o.t !== 'f') return [];
+      shapes.add(this.shapeOf(s, o.f, rr, c));
+      if (shapes.size > 1) return [];
+    }
+    if (!empty && shapes.size !== 1) return [];
+    if (!empty && [...Array(d.r1 - d.r0 + 1).keys()].some((i) => d.r0 + i !== r && !s.contents.has(cellKey(d.r0 + i, c)))) return [];
+    const shape = toR1C1(w.f, r, c);
+    const out: [number, number, WriteResult][] = [];
+    for (let rr = d.r0; rr <= d.r1; rr++) if (rr !== r) out.push([rr, c, { t: 'f', f: fromR1C1(shape, rr, c) }]);
+    return out;
   }
 
   /**
@@ -701,16 +796,19 @@ export class WorkbookModel {
     this.retranslateAll();
   }
 
-  /** The formula of a calculated column: every data cell above holds the same structured formula. */
+  /** The formula of a calculated column for a new row: every data cell above holds the same formula (R1C1). */
   private calculatedColumnFormula(t: TableModel, c: number, newRow: number): string | null {
-    let f: string | null = null;
+    let shape: string | null = null;
+    let lastRaw: string | null = null;
     for (let rr = t.rect.r0 + 1; rr < newRow; rr++) {
       const ct = t.sheet.contents.get(cellKey(rr, c));
-      if (!ct || ct.t !== 'f' || !ct.f.includes('[')) return null;
-      if (f === null) f = ct.f;
-      else if (f !== ct.f) return null;
+      if (!ct || ct.t !== 'f') return null;
+      const sh = this.shapeOf(t.sheet, ct.f, rr, c);
+      if (shape === null) shape = sh;
+      else if (shape !== sh) return null;
+      lastRaw = toR1C1(ct.f, rr, c);
     }
-    return f;
+    return lastRaw === null ? null : fromR1C1(lastRaw, newRow, c);
   }
 
   private tableInfos(): TableInfo[] {
@@ -1144,12 +1242,16 @@ export class WorkbookModel {
     return formatValue(v.value, s.formatProp(r, c, 'numberFormat'), v.isError, this.options.locale);
   }
 
-  /** Column names from header texts: blanks become ColumnN, duplicates get 2, 3, … (ignoring case). */
+  /**
+   * Column names from header texts: blanks become ColumnN, duplicates get 2, 3, … (ignoring case).
+   * Columns whose header did not change (`keep[i]` equals the text) keep their names; a changed or new
+   * header that collides is the one that gets the number, as when a person types a duplicate header.
+   */
   private uniqueHeaders(texts: string[], keep: (string | null)[]): string[] {
-    const out: string[] = [];
-    const taken = (n: string) => out.some((x) => x.toLowerCase() === n.toLowerCase());
-    void keep;
+    const out: (string | null)[] = texts.map((t, i) => (keep[i] !== null && t === keep[i] && t !== '' ? t : null));
+    const taken = (n: string) => out.some((x) => x !== null && x.toLowerCase() === n.toLowerCase());
     texts.forEach((t, i) => {
+      if (out[i] !== null) return;
       let name = t;
       if (name === '') {
         let n = i + 1;
@@ -1160,9 +1262,9 @@ export class WorkbookModel {
         while (taken(`${t}${n}`)) n++;
         name = `${t}${n}`;
       }
-      out.push(name);
+      out[i] = name;
     });
-    return out;
+    return out as string[];
   }
 
   addTable(s: SheetModel, r: Rect, hasHeaders: unknown): TableModel {
