@@ -17,7 +17,9 @@
  *   table on such writes, but it is a per-user option and misbehaves for large writes (office-js issues
  *   #3191 and #3013: only part of the rows end up in the table; #6745: AutoCorrect also rewrites formulas),
  *   so code must resize explicitly; resizing to the range Excel already grew to is harmless. `setCell`
- *   (a person typing) does grow the table by one row, as Excel's default AutoCorrect does. (workbook.ts)
+ *   (a person typing) does grow the table by a row or a column, as Excel's default AutoCorrect does.
+ * - Calculated columns: the same AutoCorrect family rewrites formulas written through the API into table
+ *   columns (issues #5909, #2093); the simulator refuses the writes it would change. (workbook.ts)
  * - `failNextSync()` makes the next request fail after its first ⌊n/2⌋ actions ran (n = every queued
  *   action, including the instantiation of proxies), as a lost connection half way would: Excel keeps
  *   what was applied and does not roll back.

@@ -184,6 +184,17 @@ describe('changing tables', () => {
     expect(sim.getValue('C4')).toBe(600);
   });
 
+  test('a person typing right next to a table adds a column to it', async () => {
+    const sim = new ExcelSimulator();
+    await twoRows(sim);
+    sim.setCell('C1', 'Kommentar');
+    expect(sim.table('Ramar')).toMatchObject({ address: 'Sheet1!A1:C3', headers: ['Nämnd', 'Belopp', 'Kommentar'] });
+    sim.setCell('D2', '=[@Belopp]/100');
+    expect(sim.table('Ramar')).toMatchObject({ address: 'Sheet1!A1:D3', headers: ['Nämnd', 'Belopp', 'Kommentar', 'Column4'] });
+    expect(sim.getValue('D3')).toBe(2); // a formula typed into a new, empty column fills it
+    expect(() => sim.setCell('E1', '=1+1')).toThrow(expect.objectContaining({ code: 'NotImplemented' }));
+  });
+
   test('resize rules: same header row, overlapping, no other table, at least one data row', async () => {
     const sim = new ExcelSimulator();
     await twoRows(sim);
@@ -276,11 +287,11 @@ describe('changing tables', () => {
   test('a header typed as a duplicate of another column gets the number, not the other column', async () => {
     const sim = new ExcelSimulator();
     await twoRows(sim);
-    sim.setCell('C1', '=SUM(Ramar[Belopp])');
+    sim.setCell('E1', '=SUM(Ramar[Belopp])');
     await withData(sim, [['Belopp']], 'A1');
     expect(sim.table('Ramar').headers).toEqual(['Belopp2', 'Belopp']);
-    expect(sim.getFormula('C1')).toBe('=SUM(Ramar[Belopp])');
-    expect(sim.getValue('C1')).toBe(300);
+    expect(sim.getFormula('E1')).toBe('=SUM(Ramar[Belopp])');
+    expect(sim.getValue('E1')).toBe(300);
   });
 
   test('API writes that calculated-column AutoCorrect would change are refused', async () => {

@@ -739,8 +739,9 @@ export class WorkbookModel {
     this.requireUnlocked(s, mkRect(r, c), location);
     const w: WriteResult = input === null ? 'clear' : classifyInput(input, s.formatProp(r, c, 'numberFormat'), location);
     if (w === 'unchanged') return;
-    this.autoExpandForTyping(s, r, c, w);
+    const grownRight = this.autoExpandForTyping(s, r, c, w, location);
     this.applyContentChanges(s, [[r, c, w], ...this.calculatedColumnFill(s, r, c, w)], location);
+    if (grownRight) this.normalizeHeaders(s, [[grownRight.rect.r0, c]]);
   }
 
   /**
@@ -779,12 +780,25 @@ export class WorkbookModel {
    * a person types in the row right below it; calculated columns then fill the new row. It applies to
    * typing (setCell), not to the API: see the note on tables in index.ts.
    */
-  private autoExpandForTyping(s: SheetModel, r: number, c: number, w: WriteResult): void {
-    if (w === 'clear') return;
+  private autoExpandForTyping(s: SheetModel, r: number, c: number, w: WriteResult, location: string): TableModel | null {
+    if (w === 'clear') return null;
+    const right = this.tables.find((t) => t.sheet === s && c === t.rect.c1 + 1 && r >= t.rect.r0 && r <= t.rect.r1);
+    if (right && c < MAX_COLS) {
+      // typing in the column right next to a table adds a column to it
+      if (typeof w === 'object' && w.t === 'f' && r === right.rect.r0) {
+        throw notSimulated('typing a formula next to a table header (Excel would add a column with that header)', location);
+      }
+      const grown = { ...right.rect, c1: c };
+      if (this.tables.some((o) => o !== right && o.sheet === s && intersects(o.rect, grown))) return null;
+      right.rect = grown;
+      right.columns.push({ id: this.nextColumnId++, name: '' });
+      this.retranslateAll();
+      return right;
+    }
     const t = this.tables.find((t) => t.sheet === s && !t.showTotals && r === t.rect.r1 + 1 && c >= t.rect.c0 && c <= t.rect.c1);
-    if (!t) return;
+    if (!t) return null;
     const grown = { ...t.rect, r1: t.rect.r1 + 1 };
-    if (this.tables.some((o) => o !== t && o.sheet === s && intersects(o.rect, grown))) return;
+    if (this.tables.some((o) => o !== t && o.sheet === s && intersects(o.rect, grown))) return null;
     t.rect = grown;
     const fills: [number, number, WriteResult][] = [];
     for (let cc = t.rect.c0; cc <= t.rect.c1; cc++) {
@@ -794,6 +808,7 @@ export class WorkbookModel {
     }
     this.applyContentChanges(s, fills, 'table auto-expansion');
     this.retranslateAll();
+    return null;
   }
 
   /** The formula of a calculated column for a new row: every data cell above holds the same formula (R1C1). */
