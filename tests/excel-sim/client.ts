@@ -34,7 +34,9 @@ import {
   isEntireColumns,
   isEntireRows,
   parseAddress,
+  quoteSheetName,
   rect as mkRect,
+  rectToAbsoluteA1,
   rowsOf,
   type Rect,
 } from './address';
@@ -1199,7 +1201,7 @@ defineProps(SimDataValidation, {
         const r = { ...(rule as Record<string, any>) };
         if (r.list && r.list.source instanceof SimRange) {
           const src: RangeTarget = r.list.source._require();
-          r.list = { ...r.list, source: `=${formatAddress(src.sheet.name, src.rect).replace(/!([A-Z]+)(\d+)/g, '!$$$1$$$2').replace(/:([A-Z]+)(\d+)/g, ':$$$1$$$2')}` };
+          r.list = { ...r.list, source: `=${quoteSheetName(src.sheet.name)}!${rectToAbsoluteA1(src.rect)}` };
         }
         rule = r;
       }

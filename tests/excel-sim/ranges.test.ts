@@ -98,6 +98,8 @@ describe('writing 2-D arrays', () => {
     });
     expect(sim.getValue('A1')).toBe('00123');
     expect(sim.getValue('B1')).toBe('=1+1');
+    // a number into a Text cell: typing stores text, the API may not; refused
+    expect(await officeCode(onSheet(sim, async (ws) => void (ws.getRange('A1').values = [[123]])))).toBe('NotImplemented');
   });
 
   test('strings Excel would turn into dates, percentages or separated numbers are refused', async () => {

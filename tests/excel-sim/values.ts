@@ -69,6 +69,12 @@ export type WriteResult = Content | 'clear' | 'unchanged';
  */
 export function classifyInput(raw: unknown, numberFormat: string, location: string): WriteResult {
   if (raw === null || raw === undefined) return 'unchanged';
+  if (numberFormat === '@' && (typeof raw === 'number' || typeof raw === 'boolean')) {
+    throw notSimulated(
+      `writing the ${typeof raw} ${String(raw)} into a cell formatted as Text ("@"): typing would store text, the API may store a ${typeof raw}; write a string`,
+      location,
+    );
+  }
   if (typeof raw === 'number') {
     if (!Number.isFinite(raw)) throw officeError('InvalidArgument', location, `Not a finite number: ${raw}`);
     return { t: 'n', v: Object.is(raw, -0) ? 0 : raw };
