@@ -32,6 +32,26 @@ export interface CommandEnv {
   user?: string;
   /** For sheets protected with a password: used to lift and restore the protection around the writes, never stored. */
   password?: string;
+  /** Aborted before the writes start: the command stops and nothing is written. Once writing has begun it finishes (or is undone). */
+  signal?: AbortSignal;
+  /** Told as the command moves from reading to computing to writing, for a progress indicator. */
+  onProgress?: (phase: CommandPhase) => void;
+}
+
+export type CommandPhase = "läser" | "räknar" | "skriver";
+
+/** The user cancelled before anything was written. */
+export class CommandCancelled extends Error {
+  constructor() {
+    super("Avbrutet: inget har ändrats i arbetsboken.");
+    this.name = "CommandCancelled";
+  }
+}
+
+/** The last point at which a command may stop without having written anything. */
+export function beforeWriting(env: CommandEnv): void {
+  if (env.signal?.aborted) throw new CommandCancelled();
+  env.onProgress?.("skriver");
 }
 
 /** The command refused; nothing was written. */
@@ -88,6 +108,7 @@ export async function createModel(
   env: CommandEnv = {},
 ): Promise<CommandResult> {
   const def = definition(model);
+  env.onProgress?.("läser");
   const state = await readWorkbookState(context);
   let syncs = 1;
   const clashes: LocatedProblem[] = [];
@@ -113,6 +134,7 @@ export async function createModel(
   }
   if (clashes.length) refuse(`${def.title} skapades inte`, clashes);
 
+  env.onProgress?.("räknar");
   const raws = opts.withExamples ? def.examples() : def.tables.map((t) => seedTable(t, []));
   const run = runModel(def, new Map(raws.map((r) => [r.name, r])), { seed: true });
   if (!run.outcome) refuse(`${def.title} skapades inte`, run.problems);
@@ -126,6 +148,7 @@ export async function createModel(
   const cells = countCells(writes);
   const entry = logEntry(env, opts.withExamples ? "Skapa med exempel" : "Skapa", def.title, cells, run.problems, def.moved?.(run.outcome.model, run.outcome.result));
   const log = logWrites(entry, logAddress, hasSheet(state, LOG_SHEET));
+  beforeWriting(env);
   syncs += await applyOrRestore(context, [...writes, ...log.writes], [...log.undo, ...createUndo(writes)]);
   return {
     command: "create",
@@ -165,6 +188,7 @@ export async function createFromTables(context: Excel.RequestContext, model: Mod
  */
 export async function recomputeModel(context: Excel.RequestContext, model: ModelId, env: CommandEnv = {}): Promise<CommandResult> {
   const def = definition(model);
+  env.onProgress?.("läser");
   const state = await readWorkbookState(context);
   const read = await readTables(context, def.tables, state, [LOG_TABLE.name], {
     protectionOf: def.sheets,
@@ -172,6 +196,7 @@ export async function recomputeModel(context: Excel.RequestContext, model: Model
   });
   const { tables, addresses, protectedSheets } = read;
   let syncs = 2;
+  env.onProgress?.("räknar");
   const run = runModel(def, tables, { sheetNames: state.sheetNames });
   if (!run.outcome) refuse(`${def.title} räknades inte om`, run.problems);
   const recomputed = recomputeWrites(run.outcome.plan, tables, run.outcome.tableRows);
@@ -207,6 +232,7 @@ export async function recomputeModel(context: Excel.RequestContext, model: Model
     ...touched.map((sheet): Write => ({ kind: "protectSheet", sheet, password: env.password })),
   ];
   const restore: Write[] = [...log.undo, ...undo, ...touched.map((sheet): Write => ({ kind: "protectSheet", sheet, password: env.password }))];
+  beforeWriting(env);
   syncs += await applyOrRestore(context, [...guarded, ...log.writes], touched.length ? [...touched.map((sheet): Write => ({ kind: "unprotectSheet", sheet, password: env.password })), ...restore] : restore);
   return {
     command: "recompute",

@@ -21,7 +21,7 @@ import {
 } from "../workbook/version";
 import { Write, createUndo } from "../workbook/writes";
 import { applyOrRestore } from "./apply";
-import { CommandEnv, CommandError } from "./commands";
+import { CommandEnv, CommandError, beforeWriting } from "./commands";
 import { readTables, readWorkbookState } from "./read";
 
 function definition(model: ModelId) {
@@ -67,6 +67,7 @@ export async function freezeVersion(context: Excel.RequestContext, model: ModelI
     addresses.get(LOG_TABLE.name),
     state.sheetNames.includes(LOG_SHEET),
   );
+  beforeWriting(env);
   const syncs = 2 + (await applyOrRestore(context, [...writes, ...log.writes], [...log.undo, ...createUndo(writes)]));
   return { sheet, syncs, summary: [`Fastställde ${def.title} som ${sheet}.`], problems: run.problems };
 }
@@ -129,6 +130,7 @@ export async function compareVersions(
     state.sheetNames.includes(LOG_SHEET),
   );
   // Undoing a comparison cannot bring a deleted old comparison back; it is a report and is written anew.
+  beforeWriting(env);
   const syncs = 2 + (await applyOrRestore(context, [...writes, ...log.writes], [...log.undo, ...createUndo(writes)]));
   return {
     sheet: COMPARISON_SHEET,
