@@ -95,6 +95,21 @@ function argJson(v: unknown): unknown {
   return v;
 }
 
+/**
+ * Office.js sends a values/formulas/numberFormat array of more than 1500 cells as chunks of rows, each
+ * through its own range object paths (setRangePropertiesInBulk in the client library); about 500 bytes of
+ * object paths and actions per chunk.
+ */
+function chunkOverhead(a: Action): number {
+  if (a.kind !== 'set' || !['values', 'formulas', 'numberFormat'].includes(a.name)) return 0;
+  const v = a.args[0];
+  if (!Array.isArray(v) || v.length === 0 || !Array.isArray(v[0])) return 0;
+  const cols = (v[0] as unknown[]).length;
+  if (v.length * cols <= 1500) return 0;
+  const rowsPerChunk = Math.max(1, Math.round(1500 / cols));
+  return Math.ceil(v.length / rowsPerChunk) * 500;
+}
+
 let nextObjectId = 1;
 
 export class SimContext {
@@ -152,6 +167,7 @@ export class SimContext {
     let bytes = 0;
     for (const a of actions) {
       bytes += utf8Length(JSON.stringify({ k: a.kind, o: a.obj._id, n: a.name, a: a.args.map(argJson) })) + 1;
+      bytes += chunkOverhead(a);
     }
     const record = { bytes, cellsWritten: 0 };
     host.stats.requests.push(record);
@@ -1472,7 +1488,7 @@ export class SimTableColumn extends SimObject {
     return this._range('getTotalRowRange', (t, c) => (t.showTotals ? mkRect(t.rect.r1, c) : null));
   }
   delete(): void {
-    throw notSimulated('TableColumn.delete', 'TableColumn.delete');
+    this._call('delete', [], (c: ColumnTarget) => this._ctx._host.model.deleteTableColumn(c.table, colIndex(c)));
   }
 }
 defineProps(SimTableColumn, {

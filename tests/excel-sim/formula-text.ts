@@ -11,7 +11,7 @@
  * Column and table names match case-insensitively. A reference to #Totals of a table without a totals
  * row, or to "this row" from a row outside the table's data, evaluates to #REF! / #VALUE! as in Excel.
  */
-import { colToLetters, quoteSheetName, type Rect } from './address';
+import { colToLetters, parseAddress, quoteSheetName, type Rect } from './address';
 import { officeError } from './errors';
 
 export interface SheetRefToken {
@@ -619,4 +619,35 @@ export function canonicalStructured(formula: string, containingTable: string | n
     pos = t.end;
   }
   return out + formula.slice(pos);
+}
+
+const A1_RANGE =
+  /(?<![A-Za-z0-9_.$\\])(\$?[A-Za-z]{1,3}\$?[0-9]{1,7}(?::\$?[A-Za-z]{1,3}\$?[0-9]{1,7})?|\$?[A-Za-z]{1,3}:\$?[A-Za-z]{1,3}|\$?[0-9]{1,7}:\$?[0-9]{1,7})(?![A-Za-z0-9_.(])/g;
+
+/** A1 references in a formula (outside strings and structured references), with their sheet if written. */
+export function a1References(formula: string): { sheet: string | null; rect: Rect }[] {
+  let sheets: Token[];
+  try {
+    sheets = scanFormula(formula).filter((t) => t.kind === 'sheet');
+  } catch {
+    return [];
+  }
+  const out: { sheet: string | null; rect: Rect }[] = [];
+  mapOutsideLiterals(formula, (seg, offset) => {
+    for (const m of seg.matchAll(A1_RANGE)) {
+      const at = offset + (m.index ?? 0);
+      let sheet: string | null = null;
+      if (formula[at - 1] === '!') {
+        const tok = sheets.find((t) => t.end === at - 1) as SheetRefToken | undefined;
+        sheet = tok ? tok.name : null;
+      }
+      try {
+        out.push({ sheet, rect: parseAddress(m[1].replace(/\$/g, '')).rect });
+      } catch {
+        // not an address after all (e.g. a name like LOG10)
+      }
+    }
+    return seg;
+  });
+  return out;
 }

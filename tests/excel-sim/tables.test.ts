@@ -347,6 +347,39 @@ describe('changing tables', () => {
     expect(sim.table('Ramar').rows.map((r) => r[2])).toEqual([7, 600]);
   });
 
+  test('deleting a table column shifts the columns to its right; references to it show #REF!', async () => {
+    const sim = new ExcelSimulator();
+    await withData(
+      sim,
+      [
+        ['Nämnd', 'Gäller från', 'Belopp', null, 'utanför'],
+        ['HSN', 45292, 100, null, 'x'],
+        ['RS', 45300, 200, null, 'y'],
+      ],
+      'A1:E3',
+    );
+    await sim.run(async (ctx) => void (ctx.workbook.worksheets.getItem('Sheet1').tables.add('A1:C3', true).name = 'Ramar'));
+    sim.setCell('A10', '=SUM(Ramar[Belopp])');
+    sim.setCell('A11', '=SUM(Ramar[Gäller från])');
+    await sim.run(async (ctx) => ctx.workbook.tables.getItem('Ramar').columns.getItem('Gäller från').delete());
+    expect(sim.table('Ramar')).toEqual({ sheet: 'Sheet1', address: 'Sheet1!A1:B3', headers: ['Nämnd', 'Belopp'], rows: [['HSN', 100], ['RS', 200]] });
+    expect([sim.getValue('D1'), sim.getValue('D3'), sim.getValue('E1')]).toEqual(['utanför', 'y', '']); // shifted left with the row band
+    expect(sim.getValue('A10')).toBe(300);
+    expect(sim.getValue('A11')).toBe('#REF!');
+  });
+
+  test('deleting a table column is refused when A1 references point into the cells that move', async () => {
+    const sim = new ExcelSimulator();
+    await twoRows(sim);
+    sim.setCell('A10', '=B2*2');
+    const err = await officeError(sim.run(async (ctx) => ctx.workbook.tables.getItem('Ramar').columns.getItemAt(0).delete()));
+    expect(err?.code).toBe('NotImplemented');
+    sim.setCell('A10', null);
+    await sim.run(async (ctx) => ctx.workbook.tables.getItem('Ramar').columns.getItemAt(1).delete());
+    const last = await officeError(sim.run(async (ctx) => ctx.workbook.tables.getItem('Ramar').columns.getItemAt(0).delete()));
+    expect(last?.code).toBe('InvalidOperation');
+  });
+
   test('rows.add and columns.add are refused with an explanation', async () => {
     const sim = new ExcelSimulator();
     await twoRows(sim);

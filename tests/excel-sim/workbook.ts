@@ -26,6 +26,7 @@ import { Engine, isKnownFunction, rawFor } from './engine';
 import { notSimulated, officeError } from './errors';
 import { formatValue, type DisplayLocale } from './format';
 import {
+  a1References,
   canonicalStructured,
   fromR1C1,
   functionNames,
@@ -1482,6 +1483,68 @@ export class WorkbookModel {
     }
     this.applyContentChanges(s, cells, location);
     this.retranslateAll();
+  }
+
+  /**
+   * Deleting a table column removes its cells and shifts the cells to its right, in the table's rows,
+   * one column left (Excel's "Delete Table Columns"). Excel then rewrites A1 references into the shifted
+   * cells; the simulator refuses when any formula, validation or chart refers to them. Structured
+   * references to the deleted column show #REF!.
+   */
+  deleteTableColumn(t: TableModel, index: number): void {
+    const location = 'TableColumn.delete';
+    this.requireUnprotected(t.sheet, location, 'Deleting a table column');
+    if (t.columns.length === 1) throw officeError('InvalidOperation', location, 'A table needs at least one column');
+    const s = t.sheet;
+    const col = t.rect.c0 + index;
+    const band: Rect = { r0: t.rect.r0, r1: t.rect.r1, c0: col, c1: MAX_COLS - 1 };
+    for (const sh of this.sheets) {
+      for (const [k, c] of sh.contents) {
+        if (c.t !== 'f') continue;
+        for (const ref of a1References(c.f)) {
+          const target = ref.sheet === null ? sh : this.findSheet(ref.sheet);
+          if (target === s && intersects(ref.rect, band)) {
+            throw notSimulated(
+              `deleting column ${t.columns[index].name} of ${t.name} while the formula in ${formatAddress(sh.name, mkRect(keyRow(k), keyCol(k)))} refers to cells that would move`,
+              location,
+            );
+          }
+        }
+      }
+      for (const ch of sh.charts) {
+        if (ch.sourceSheet.toLowerCase() === s.name.toLowerCase() && intersects(ch.source, band)) {
+          throw notSimulated(`deleting a table column under the source of chart ${ch.name}`, location);
+        }
+      }
+    }
+    if (s.validations.some((v) => intersects(v.rect, band) && !(v.rect.r0 >= band.r0 && v.rect.r1 <= band.r1))) {
+      throw notSimulated('deleting a table column where data validation spans rows outside the table', location);
+    }
+    const inBand = (k: number) => keyRow(k) >= band.r0 && keyRow(k) <= band.r1 && keyCol(k) >= col;
+    const touched: [number, number][] = [];
+    const moveMap = <V>(m: Map<number, V>) => {
+      const moved: [number, V][] = [];
+      for (const [k, v] of [...m]) {
+        if (!inBand(k)) continue;
+        m.delete(k);
+        touched.push([keyRow(k), keyCol(k)]);
+        if (keyCol(k) > col) moved.push([cellKey(keyRow(k), keyCol(k) - 1), v]);
+      }
+      for (const [k, v] of moved) {
+        m.set(k, v);
+        touched.push([keyRow(k), keyCol(k)]);
+      }
+    };
+    moveMap(s.contents);
+    moveMap(s.cellFmt);
+    moveMap(s.structured);
+    s.validations = s.validations
+      .filter((v) => !(intersects(v.rect, band) && v.rect.c0 <= col))
+      .map((v) => (intersects(v.rect, band) ? { ...v, rect: { ...v.rect, c0: v.rect.c0 - 1, c1: v.rect.c1 - 1 } } : v));
+    t.columns.splice(index, 1);
+    t.rect = { ...t.rect, c1: t.rect.c1 - 1 };
+    this.retranslateAll();
+    this.pushToEngine(s, touched);
   }
 
   renameTableColumn(t: TableModel, index: number, name: unknown): void {
