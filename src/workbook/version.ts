@@ -3,7 +3,7 @@
  * tables copied as values to a dated, protected sheet; and the comparison of
  * two versions, or of a version with today, row by row.
  */
-import { Decimal } from "../domain/money";
+import { Decimal, formatKr } from "../domain/money";
 import { IsoDate } from "../domain/period";
 import { cellAddress, parseCell, rangeAddress } from "./address";
 import { ModelDefinition } from "./model";
@@ -48,8 +48,8 @@ export function versionWrites(sheet: string, meta: VersionMeta, specs: readonly 
     sheet,
     address: "A1:B2",
     cells: [
-      [MODEL_MARK, meta.model],
-      [`Fastställd version av ${meta.title}`, `${meta.stamp}${meta.user ? `, ${meta.user}` : ""}`],
+      [MODEL_MARK, guardText(meta.model)],
+      [guardText(`Fastställd version av ${meta.title}`), guardText(`${meta.stamp}${meta.user ? `, ${meta.user}` : ""}`)],
     ],
   });
   writes.push({ kind: "font", sheet, address: "A2", bold: true, size: 14 });
@@ -57,12 +57,12 @@ export function versionWrites(sheet: string, meta: VersionMeta, specs: readonly 
   for (const spec of specs) {
     const raw = tables.get(spec.name);
     if (!raw) continue;
-    writes.push({ kind: "cells", sheet, address: cellAddress({ row, col: 0 }), cells: [[`${TABLE_MARK} ${spec.name}`]] });
+    writes.push({ kind: "cells", sheet, address: cellAddress({ row, col: 0 }), cells: [[guardText(`${TABLE_MARK} ${spec.name}`)]] });
     writes.push({ kind: "font", sheet, address: cellAddress({ row, col: 0 }), bold: true });
     row++;
     const width = raw.headers.length;
     const body = raw.values.map((r) => r.map((v) => guardText(v)));
-    writes.push({ kind: "cells", sheet, address: rangeAddress({ row, col: 0 }, body.length + 1, width), cells: [raw.headers, ...body] });
+    writes.push({ kind: "cells", sheet, address: rangeAddress({ row, col: 0 }, body.length + 1, width), cells: [raw.headers.map(guardText), ...body] });
     writes.push({ kind: "font", sheet, address: rangeAddress({ row, col: 0 }, 1, width), bold: true });
     raw.headers.forEach((h, j) => {
       const col = spec.columns.find((c) => c.header.toLowerCase() === h.toLowerCase());
@@ -127,8 +127,9 @@ function keyOf(raw: RawTable, row: readonly CellValue[], keyHeaders: readonly st
 
 /**
  * Row-by-row differences of one table between two states, matched by the
- * model's key columns; only input columns and amounts are compared, since
- * computed columns follow from them.
+ * model's key columns. Input columns are compared as typed; amounts, input
+ * or computed, exactly, so the comparison shows what a change does to the
+ * frames as well as the change itself.
  */
 export function compareTable(spec: TableSpec, keys: readonly string[], before: RawTable, after: RawTable): Difference[] {
   const keyHeaders = keys.map((k) => spec.columns.find((c) => c.key === k)!.header);
@@ -211,7 +212,7 @@ export function comparisonWrites(sheet: string, title: string, differences: read
     d.after === undefined ? "" : guardText(d.after),
     d.difference ? d.difference.toNumber() : "",
   ]);
-  writes.push({ kind: "cells", sheet, address: "A1", cells: [[title]] }, { kind: "font", sheet, address: "A1", bold: true, size: 14 });
+  writes.push({ kind: "cells", sheet, address: "A1", cells: [[guardText(title)]] }, { kind: "font", sheet, address: "A1", bold: true, size: 14 });
   const start = parseCell("A3");
   writes.push({ kind: "cells", sheet, address: rangeAddress(start, rows.length + 1, header.length), cells: [header, ...rows] });
   writes.push({ kind: "font", sheet, address: rangeAddress(start, 1, header.length), bold: true });
@@ -224,5 +225,9 @@ export function comparisonWrites(sheet: string, title: string, differences: read
 export function describeDifference(d: Difference): string {
   if (d.change === "ny") return `${d.table} ${d.key}: ny rad`;
   if (d.change === "borttagen") return `${d.table} ${d.key}: borttagen`;
+  if (d.difference && typeof d.before === "number" && typeof d.after === "number") {
+    const kr = (v: number) => formatKr(new Decimal(v));
+    return `${d.table} ${d.key}, ${d.column}: ${kr(d.before)} → ${kr(d.after)} (${formatKr(d.difference, { signed: true })})`;
+  }
   return `${d.table} ${d.key}, ${d.column}: ${describeFound(d.before ?? "")} → ${describeFound(d.after ?? "")}`;
 }
