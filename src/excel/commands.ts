@@ -9,7 +9,7 @@ import { ModelDefinition, runModel } from "../workbook/model";
 import { MODELS, ModelId } from "../workbook/models";
 import { LocatedProblem, describeProblem } from "../workbook/problem";
 import { RawTable } from "../workbook/table";
-import { SheetContent, Write, cellsWritten, createUndo, createWrites, recomputeWrites, reportSheetWrites } from "../workbook/writes";
+import { SheetContent, Write, cellsWritten, createUndo, createWrites, guardText, recomputeWrites, reportSheetWrites } from "../workbook/writes";
 import { applyOrRestore, applyWrites } from "./apply";
 import { WorkbookState, readTables, readWorkbookState } from "./read";
 
@@ -250,4 +250,28 @@ export async function selectCell(context: Excel.RequestContext, sheet: string, c
   ws.activate();
   ws.getRange(cell).select();
   await context.sync();
+}
+
+/**
+ * Applies the corrections the user chose from the problems list: each writes
+ * one input cell, at the user's request. Logged like every command.
+ */
+export async function applyFixes(context: Excel.RequestContext, problems: readonly LocatedProblem[], env: CommandEnv = {}): Promise<number> {
+  const fixes = problems.filter((p) => p.fix && p.place?.cell);
+  if (!fixes.length) return 0;
+  const state = await readWorkbookState(context);
+  const { addresses } = await readTables(context, [], state, [LOG_TABLE.name]);
+  const writes: Write[] = fixes.map((p) => ({
+    kind: "cells",
+    sheet: p.place!.sheet,
+    address: p.place!.cell!,
+    cells: [[guardText(p.fix!.value)]],
+  }));
+  const log = logWrites(
+    logEntry(env, "Rätta", fixes.map((p) => `${p.place!.sheet}!${p.place!.cell}`).join(", "), fixes.length, []),
+    addresses.get(LOG_TABLE.name),
+    hasSheet(state, LOG_SHEET),
+  );
+  beforeWriting(env);
+  return 2 + (await applyOrRestore(context, [...writes, ...log.writes], log.undo));
 }

@@ -17,6 +17,8 @@ export interface LocatedProblem {
   /** The sentence about what was found and what was expected, without the place. */
   message: string;
   place?: Place;
+  /** A correction the user may choose to apply to the input cell at `place` (Ramkoll never applies it by itself). */
+  fix?: { value: string | number | boolean; label: string };
 }
 
 /** "Budget!C5 (tabellen Omdisponeringar, rad 2, kolumnen Belopp)" */

@@ -188,6 +188,18 @@ export function readTable(spec: TableSpec, raw: RawTable, seed = false): ParsedT
         });
         continue;
       }
+      if (!seed && typeof v === "string" && parsed.value instanceof Decimal && ["amount", "percent", "number"].includes(col.type)) {
+        // The exact engine can read "4,5 mkr", but Excel's own formulas count text as 0: the sheet would show wrong sums.
+        const value = parsed.value.toNumber();
+        problems.push({
+          severity: "fel",
+          code: "sheet.cell.numberAsText",
+          message: `${describeFound(v)} står som text, och Excels formler räknar text som 0. Skriv talet ${String(value).replace(".", ",")} i cellen, eller välj Rätta.`,
+          place: cellPlace(raw, r, at),
+          fix: { value, label: `Skriv ${String(value).replace(".", ",")}` },
+        });
+        continue;
+      }
       typed.set(col.key, parsed.value);
     }
     rows.push(makeRow(r, typed));

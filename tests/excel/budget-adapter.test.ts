@@ -1,5 +1,5 @@
 import { ExcelSimulator } from "../excel-sim";
-import { createFromTables, createModel, recomputeModel } from "../../src/excel/commands";
+import { CommandError, applyFixes, createFromTables, createModel, recomputeModel } from "../../src/excel/commands";
 import { budgetModel, BUDGETRAMAR, OMDISPONERINGAR } from "../../src/workbook/models/budget";
 import { runModel } from "../../src/workbook/model";
 import { seedTable, SeedRow } from "../../src/workbook/build";
@@ -91,6 +91,22 @@ describe("the budget model in Excel", () => {
     expect(result.problems).toEqual([
       expect.objectContaining({ severity: "varning", code: "computed.typedOver", place: expect.objectContaining({ cell: "F4", column: "Justerad ram" }) }),
     ]);
+  });
+
+  test("an amount typed as '5 mkr' is refused with a correction the user can apply", async () => {
+    const sim = new ExcelSimulator();
+    await sim.run((ctx) => createModel(ctx, "budget", { withExamples: true }));
+    sim.setCell("Budget!N4", "5 mkr");
+    const error: CommandError = await sim.run((ctx) => recomputeModel(ctx, "budget")).then(
+      () => { throw new Error("expected a refusal"); },
+      (e: CommandError) => e,
+    );
+    const problem = error.problems.find((p) => p.code === "sheet.cell.numberAsText")!;
+    expect(problem.fix).toEqual({ value: 5_000_000, label: "Skriv 5000000" });
+    await sim.run((ctx) => applyFixes(ctx, [problem]));
+    expect(sim.getValue("Budget!N4")).toBe(5_000_000);
+    await sim.run((ctx) => recomputeModel(ctx, "budget"));
+    expect(sim.getValue("Budget!G4")).toBe(-5_000_000);
   });
 
   test.each([10, 10_000])("creating and recomputing with %d omdisponeringar take the same requests", async (n) => {
