@@ -35,6 +35,9 @@ function queue(context: Excel.RequestContext, w: Write): void {
       chart.setPosition(w.chart.from, w.chart.to);
       return;
     }
+    case "setting":
+      context.workbook.settings.add(w.key, w.value);
+      return;
     case "deleteChart":
       sheets.getItem(w.sheet).charts.getItem(w.name).delete();
       return;

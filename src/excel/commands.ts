@@ -8,6 +8,7 @@ import { LOG_SHEET, LOG_TABLE, LogEntry, excelSerialNow, logWrites } from "../wo
 import { ModelDefinition, runModel } from "../workbook/model";
 import { MODELS, ModelId } from "../workbook/models";
 import { LocatedProblem, describeProblem } from "../workbook/problem";
+import { checkSchema, schemaSettingKey } from "../workbook/schemaVersion";
 import { RawTable } from "../workbook/table";
 import { SheetContent, Write, cellsWritten, createUndo, createWrites, guardText, recomputeWrites, reportSheetWrites } from "../workbook/writes";
 import { applyOrRestore, applyWrites } from "./apply";
@@ -144,7 +145,7 @@ export async function createModel(
     logAddress = addresses.get(LOG_TABLE.name);
     syncs++;
   }
-  const writes = createWrites(run.outcome.plan);
+  const writes = [...createWrites(run.outcome.plan), { kind: "setting", key: schemaSettingKey(model), value: def.schemaVersion ?? 1 } as Write];
   const cells = countCells(writes);
   const entry = logEntry(env, opts.withExamples ? "Skapa med exempel" : "Skapa", def.title, cells, run.problems, def.moved?.(run.outcome.model, run.outcome.result));
   const log = logWrites(entry, logAddress, hasSheet(state, LOG_SHEET));
@@ -197,11 +198,13 @@ export async function recomputeModel(context: Excel.RequestContext, model: Model
   const { tables, addresses, protectedSheets } = read;
   let syncs = 2;
   env.onProgress?.("räknar");
+  const schema = checkSchema(model, def.title, def.sheets[0], def.schemaVersion ?? 1, state.settings.get(schemaSettingKey(model)), def.migrations);
+  if (schema.problems.length) refuse(`${def.title} räknades inte om`, schema.problems);
   const run = runModel(def, tables, { sheetNames: state.sheetNames });
   if (!run.outcome) refuse(`${def.title} räknades inte om`, run.problems);
   const recomputed = recomputeWrites(run.outcome.plan, tables, run.outcome.tableRows);
   const { problems } = recomputed;
-  const writes = [...recomputed.writes];
+  const writes = [...schema.writes, ...recomputed.writes];
   const undo = [...recomputed.undo];
   for (const sheet of run.outcome.plan.sheets.filter((s) => s.role === "report")) {
     const current: SheetContent | undefined = read.usedValues.has(sheet.name)
@@ -240,7 +243,7 @@ export async function recomputeModel(context: Excel.RequestContext, model: Model
     cellsWritten: cells,
     syncs,
     problems: all,
-    summary: def.summary(run.outcome.model, run.outcome.result),
+    summary: [...schema.notes, ...def.summary(run.outcome.model, run.outcome.result)],
   };
 }
 

@@ -6,14 +6,21 @@ import { CellValue, RawTable } from "../workbook/table";
 export interface WorkbookState {
   sheetNames: string[];
   tableNames: string[];
+  /** The add-in's settings stored in the workbook (`context.workbook.settings`), visible to every co-author. */
+  settings: Map<string, unknown>;
 }
 
 /** Which sheets and tables exist: one request. */
 export async function readWorkbookState(context: Excel.RequestContext): Promise<WorkbookState> {
   const sheets = context.workbook.worksheets.load("items/name");
   const tables = context.workbook.tables.load("items/name");
+  const settings = context.workbook.settings.load("items/key, items/value");
   await context.sync();
-  return { sheetNames: sheets.items.map((s) => s.name), tableNames: tables.items.map((t) => t.name) };
+  return {
+    sheetNames: sheets.items.map((s) => s.name),
+    tableNames: tables.items.map((t) => t.name),
+    settings: new Map(settings.items.map((s) => [s.key, s.value as unknown])),
+  };
 }
 
 function toRaw(name: string, address: string, values: CellValue[][], formulas: CellValue[][]): RawTable {

@@ -6,6 +6,7 @@
 import { Decimal } from "../domain/money";
 import { DomainProblem, hasErrors } from "../domain/problem";
 import { LocatedProblem } from "./problem";
+import type { Migration } from "./schemaVersion";
 import { WorkbookPlan } from "./plan";
 import { TableSpec } from "./schema";
 import { ParsedTable, RawTable, placeOf, readTable } from "./table";
@@ -31,6 +32,9 @@ export interface ModelDefinition<M, R> {
   plan(model: M, result: R): WorkbookPlan;
   /** Swedish lines for the CLI and the task pane. */
   summary(model: M, result: R): string[];
+  /** The version of this model's sheet schema; raise it with a migration when the sheets change. */
+  schemaVersion?: number;
+  migrations?: readonly Migration[];
   /** Per table, the input columns that identify a row, for comparing versions. */
   keys?: Readonly<Record<string, readonly string[]>>;
   /** The amount the model moves or allocates, for the log. */

@@ -24,6 +24,8 @@ export type Write =
   | { kind: "font"; sheet: string; address: string; bold?: boolean; size?: number; wrap?: boolean }
   | { kind: "chart"; sheet: string; chart: ChartPlan }
   | { kind: "deleteChart"; sheet: string; name: string }
+  /** A per-workbook setting of the add-in, seen by every co-author. */
+  | { kind: "setting"; key: string; value: string | number | boolean }
   | { kind: "activate"; sheet: string }
   | { kind: "deleteSheet"; sheet: string }
   /** Protection against accidental edits; the password is optional and never stored. */

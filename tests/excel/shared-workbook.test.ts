@@ -168,3 +168,37 @@ describe("text from outside never becomes a formula", () => {
     expect(sim.getValue("'Version 2024-05-01'!J21")).toBe(text);
   });
 });
+
+describe("the schema version the workbook records", () => {
+  test("a new model records its version; an older workbook is brought up to date; a newer one is refused", async () => {
+    const sim = await budgetWorkbook();
+    const setting = () => JSON.parse(sim.snapshot()).settings["ramkoll.schema.budget"];
+    expect(setting()).toBe(1);
+    await sim.run(async (ctx) => {
+      ctx.workbook.settings.getItem("ramkoll.schema.budget").delete();
+      await ctx.sync();
+    });
+    const migrated = await sim.run((ctx) => recomputeModel(ctx, "budget"));
+    expect(migrated.summary[0]).toBe("Arbetsboken uppdaterades från schemaversion 0 till 1.");
+    expect(setting()).toBe(1);
+    await sim.run(async (ctx) => {
+      ctx.workbook.settings.add("ramkoll.schema.budget", 2);
+      await ctx.sync();
+    });
+    const before = sim.snapshot();
+    await expect(sim.run((ctx) => recomputeModel(ctx, "budget"))).rejects.toThrow(/nyare version av Ramkoll/);
+    expect(sim.snapshot()).toBe(before);
+  });
+
+  test("extra columns a person adds to a table are left alone", async () => {
+    const sim = await budgetWorkbook();
+    sim.setCell("Budget!X3", "Min anteckning");
+    sim.setCell("Budget!X4", "kolla med RF");
+    expect(sim.table("Omdisponeringar").headers).toContain("Min anteckning");
+    sim.setCell("Budget!V4", null);
+    const result = await sim.run((ctx) => recomputeModel(ctx, "budget"));
+    expect(result.cellsWritten).toBe(1);
+    expect(sim.getValue("Budget!X4")).toBe("kolla med RF");
+    expect(sim.getValue("Budget!V4")).toBe(2024);
+  });
+});
