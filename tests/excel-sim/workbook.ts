@@ -691,7 +691,11 @@ export class WorkbookModel {
       const byCol = new Map<number, [number, number, WriteResult][]>();
       for (const ch of changes) {
         const [r, c] = ch;
-        if (r >= d.r0 && r <= d.r1 && c >= d.c0 && c <= d.c1) byCol.set(c, [...(byCol.get(c) ?? []), ch]);
+        if (r >= d.r0 && r <= d.r1 && c >= d.c0 && c <= d.c1) {
+          const list = byCol.get(c);
+          if (list) list.push(ch);
+          else byCol.set(c, [ch]);
+        }
       }
       for (const [c, list] of byCol) {
         const formulas = list.filter(([, , w]) => typeof w === 'object' && w.t === 'f');
