@@ -618,7 +618,7 @@ export class WorkbookModel {
       if (v.value === '' && !s.contents.has(cellKey(rr, cc))) return 'Empty';
       if (typeof v.value === 'number') return 'Double';
       if (typeof v.value === 'boolean') return 'Boolean';
-      return v.value === '' ? 'Empty' : 'String';
+      return 'String'; // a formula that returns "" is a string, not an empty cell
     });
   }
 
