@@ -38,6 +38,7 @@ import {
   rect as mkRect,
   rectToAbsoluteA1,
   rowsOf,
+  sheetNeedsQuotes,
   type Rect,
 } from './address';
 import { OfficeError, officeError, notSimulated, propertyNotLoaded } from './errors';
@@ -772,9 +773,11 @@ export class SimWorksheet extends SimObject {
         return { sheet: s, rect: { r0: 0, c0: 0, r1: MAX_ROWS - 1, c1: MAX_COLS - 1 } };
       }
       const p = parseAddress(address, 'Worksheet.getRange');
-      if (p.sheet !== undefined) {
-        // A worksheet's getRange takes an address on that worksheet; the simulator refuses a sheet prefix.
-        throw officeError('InvalidArgument', 'Worksheet.getRange', `Use workbook.worksheets.getItem(...) instead of the sheet prefix in ${address}`);
+      if (p.sheet !== undefined && (p.sheet.toLowerCase() !== s.name.toLowerCase() || sheetNeedsQuotes(s.name))) {
+        // Excel takes its own sheet's name as a prefix, but fails for names such as "Sample-1"
+        // (office-js issue #681); another sheet's name is not documented. The simulator accepts only the
+        // sheet's own plain name.
+        throw officeError('InvalidArgument', 'Worksheet.getRange', `Use the worksheet the address is on instead of the prefix in ${address}`);
       }
       return { sheet: s, rect: p.rect };
     }, null, { name: 'getRange', args: [address ?? null] });

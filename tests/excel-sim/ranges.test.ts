@@ -219,9 +219,14 @@ describe('addresses and derived ranges', () => {
     expect(await officeCode(onSheet(sim, async (ws) => void ws.getRange('XFE1')))).toBe('InvalidArgument');
   });
 
-  test('a worksheet does not take a sheet-qualified address', async () => {
+  test('a worksheet takes its own plain name as a prefix, nothing else', async () => {
     const sim = new ExcelSimulator();
-    expect(await officeCode(onSheet(sim, async (ws) => void ws.getRange('Sheet1!A1')))).toBe('InvalidArgument');
+    await sim.run(async (ctx) => void ctx.workbook.worksheets.add('Sample-1'));
+    expect(await officeCode(onSheet(sim, async (ws) => void ws.getRange('Sheet1!A1')))).toBe('no error');
+    expect(await officeCode(onSheet(sim, async (ws) => void ws.getRange('Sample-1!A1')))).toBe('InvalidArgument');
+    expect(
+      await officeCode(sim.run(async (ctx) => void ctx.workbook.worksheets.getItem('Sample-1').getRange("'Sample-1'!A1"))),
+    ).toBe('InvalidArgument');
   });
 
   test('used range: values only or also formats', async () => {
