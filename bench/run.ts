@@ -6,30 +6,12 @@ import { performance } from "node:perf_hooks";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { BUDGETRAMAR, OMDISPONERINGAR, budgetModel } from "../src/workbook/models/budget";
-import { SeedRow, seedTable } from "../src/workbook/build";
+import { budgetModel } from "../src/workbook/models/budget";
+import { generatedBudget } from "../tests/support/generate";
 import { runModel } from "../src/workbook/model";
 import { createWrites, recomputeWrites } from "../src/workbook/writes";
 import { writePlanToFile } from "../src/xlsx/writePlan";
 import { RawTable } from "../src/workbook/table";
-
-function budgetTables(n: number): RawTable[] {
-  const organs = ["HSN", "RS", "RUN", "PN"];
-  const frames: SeedRow[] = [];
-  for (const year of [2024, 2025, 2026]) for (const organ of organs) frames.push({ organ, year, ram: "9 000 mkr" });
-  const omd: SeedRow[] = Array.from({ length: n }, (_, i) => ({
-    diarienummer: `HSN/${1000 + i}/2023`,
-    from: organs[i % 4],
-    to: organs[(i + 1) % 4],
-    amount: `${(i % 97) + 1} ${String(i % 1000).padStart(3, "0")},50 kr`,
-    validFrom: `${2024 + (i % 3)}-0${(i % 9) + 1}-01`,
-    varaktighet: i % 2 ? "Engång" : "Permanent",
-    status: i % 3 ? "Beslutad" : "Förslag",
-    beslutandeOrgan: "RF",
-    beslutsdatum: "2023-11-28",
-  }));
-  return [seedTable(BUDGETRAMAR, frames), seedTable(OMDISPONERINGAR, omd)];
-}
 
 async function time(label: string, runs: number, fn: () => unknown | Promise<unknown>): Promise<void> {
   const samples: number[] = [];
@@ -48,7 +30,7 @@ async function main(): Promise<void> {
   console.log(`Ramkoll bench, node ${process.version}`);
   const dir = mkdtempSync(join(tmpdir(), "ramkoll-bench-"));
   for (const n of [10, 1_000, 10_000]) {
-    const tables = budgetTables(n);
+    const tables = generatedBudget(n);
     const map = new Map(tables.map((t) => [t.name, t]));
     await time(`budget: parse + compute + plan, ${n} omdisponeringar`, 5, () => runModel(budgetModel, map, { seed: true }));
     const out = runModel(budgetModel, map, { seed: true }).outcome!;

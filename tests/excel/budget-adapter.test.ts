@@ -1,35 +1,13 @@
 import { ExcelSimulator } from "../excel-sim";
 import { CommandError, applyFixes, createFromTables, createModel, recomputeModel } from "../../src/excel/commands";
-import { budgetModel, BUDGETRAMAR, OMDISPONERINGAR } from "../../src/workbook/models/budget";
+import { budgetModel } from "../../src/workbook/models/budget";
+import { generatedBudget } from "../support/generate";
 import { runModel } from "../../src/workbook/model";
-import { seedTable, SeedRow } from "../../src/workbook/build";
 import { formulaCells, sameToOre } from "../support/planCells";
 
 function examplePlan() {
   const run = runModel(budgetModel, new Map(budgetModel.examples().map((t) => [t.name, t])), { seed: true });
   return run.outcome!.plan;
-}
-
-/** N omdisponeringar between the four organs, for the sync-count and size tests. */
-function bigBudget(n: number, motiveringLength = 0) {
-  const frames: SeedRow[] = [];
-  for (const year of [2024, 2025, 2026]) {
-    for (const organ of ["HSN", "RS", "RUN", "PN"]) frames.push({ organ, year, ram: "9 000 mkr" });
-  }
-  const organs = ["HSN", "RS", "RUN", "PN"];
-  const omd: SeedRow[] = Array.from({ length: n }, (_, i) => ({
-    diarienummer: `HSN/${1000 + i}/2023`,
-    from: organs[i % 4],
-    to: organs[(i + 1) % 4],
-    amount: `${(i % 97) + 1} ${String(i % 1000).padStart(3, "0")},50 kr`,
-    validFrom: `${2024 + (i % 3)}-0${(i % 9) + 1}-01`,
-    varaktighet: i % 2 ? "Engång" : "Permanent",
-    status: i % 3 ? "Beslutad" : "Förslag",
-    beslutandeOrgan: "RF",
-    beslutsdatum: "2023-11-28",
-    motivering: `Omdisponering nummer ${i + 1}`.padEnd(motiveringLength, " enligt beslut"),
-  }));
-  return [seedTable(BUDGETRAMAR, frames), seedTable(OMDISPONERINGAR, omd)];
 }
 
 describe("the budget model in Excel", () => {
@@ -111,7 +89,7 @@ describe("the budget model in Excel", () => {
 
   test.each([10, 10_000])("creating and recomputing with %d omdisponeringar take the same requests", async (n) => {
     const sim = new ExcelSimulator();
-    const created = await sim.run((ctx) => createFromTables(ctx, "budget", bigBudget(n)));
+    const created = await sim.run((ctx) => createFromTables(ctx, "budget", generatedBudget(n)));
     expect(created.syncs).toBe(1);
     sim.setCell("Budget!F4", null); // one computed cell to write back
     sim.resetStats();
@@ -125,7 +103,7 @@ describe("the budget model in Excel", () => {
   test("a plan too large for one 5 MB request is split into several, not refused", async () => {
     const sim = new ExcelSimulator();
     // 15 000 rows with long motivations: some 9 MB of cells, more than one request may carry.
-    const created = await sim.run((ctx) => createFromTables(ctx, "budget", bigBudget(15_000, 400)));
+    const created = await sim.run((ctx) => createFromTables(ctx, "budget", generatedBudget(15_000, 400)));
     expect(created.syncs).toBeGreaterThan(1);
     expect(sim.stats.requests).toHaveLength(created.syncs);
     for (const r of sim.stats.requests) expect(r.bytes).toBeLessThan(5 * 1024 * 1024);
