@@ -8,6 +8,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { budgetModel } from "../src/workbook/models/budget";
 import { generatedBudget } from "../tests/support/generate";
+import { ExcelSimulator } from "../tests/excel-sim";
+import { createFromTables, recomputeModel } from "../src/excel/commands";
 import { runModel } from "../src/workbook/model";
 import { createWrites, recomputeWrites } from "../src/workbook/writes";
 import { writePlanToFile } from "../src/xlsx/writePlan";
@@ -24,6 +26,24 @@ async function time(label: string, runs: number, fn: () => unknown | Promise<unk
   const median = samples[Math.floor(samples.length / 2)];
   const heap = process.memoryUsage().heapUsed / 1024 / 1024;
   console.log(`${label.padEnd(64)} median ${median.toFixed(1).padStart(8)} ms   heap ${heap.toFixed(0)} MB`);
+}
+
+/** The Office.js path end to end, against the Excel simulator (HyperFormula computes its formulas). */
+async function simulated(n: number): Promise<void> {
+  const sim = new ExcelSimulator();
+  const t0 = performance.now();
+  await sim.run((ctx) => createFromTables(ctx, "budget", generatedBudget(n)));
+  const created = { ms: performance.now() - t0, syncs: sim.stats.syncs, bytes: Math.max(...sim.stats.requests.map((r) => r.bytes)) };
+  sim.setCell("Budget!F4", null);
+  sim.resetStats();
+  const t1 = performance.now();
+  const result = await sim.run((ctx) => recomputeModel(ctx, "budget"));
+  const ms = performance.now() - t1;
+  const kb = (b: number) => `${(b / 1024).toFixed(0)} KB`;
+  console.log(
+    `simulator, ${n} omdisponeringar: create ${created.ms.toFixed(0)} ms in ${created.syncs} request(s), largest ${kb(created.bytes)}; ` +
+      `recompute ${ms.toFixed(0)} ms in ${sim.stats.syncs} requests, ${result.cellsWritten} cell(s) written`,
+  );
 }
 
 async function main(): Promise<void> {
@@ -48,6 +68,7 @@ async function main(): Promise<void> {
     await time(`budget: recompute diff (nothing changed), ${n} omdisponeringar`, 5, () => recomputeWrites(out.plan, current, out.tableRows));
     await time(`budget: write .xlsx through ExcelJS, ${n} omdisponeringar`, 3, () => writePlanToFile(out.plan, join(dir, `b${n}.xlsx`)));
   }
+  for (const n of [10, 10_000]) await simulated(n);
 }
 
 main().catch((e) => {
