@@ -193,7 +193,7 @@ export async function recomputeModel(context: Excel.RequestContext, model: Model
   const state = await readWorkbookState(context);
   const read = await readTables(context, def.tables, state, [LOG_TABLE.name], {
     protectionOf: def.sheets,
-    usedRangesOf: def.reportSheets ?? [],
+    usedRangesOf: state.sheetNames.filter((n) => def.reportSheets?.includes(n) || def.isReportSheet?.(n)),
   });
   const { tables, addresses, protectedSheets } = read;
   let syncs = 2;
@@ -211,12 +211,10 @@ export async function recomputeModel(context: Excel.RequestContext, model: Model
       ? { values: read.usedValues.get(sheet.name)!, formulas: read.usedFormulas.get(sheet.name)!, charts: read.charts.get(sheet.name) ?? [] }
       : undefined;
     if (!current) {
-      problems.push({
-        severity: "varning",
-        code: "report.sheetMissing",
-        message: `Rapportbladet ${sheet.name} finns inte och skrivs inte; skapa modellen på nytt i en kopia om du vill ha det.`,
-        place: { sheet: sheet.name },
-      });
+      // A report the workbook does not have yet (a new grant, a new month, a deleted sheet): written whole.
+      const created = createWrites({ model: run.outcome.plan.model, sheets: [sheet] }).filter((w) => w.kind !== "activate");
+      writes.push(...created);
+      undo.push(...createUndo(created));
       continue;
     }
     const report = reportSheetWrites(sheet, current);

@@ -27,6 +27,8 @@ export interface ModelDefinition<M, R> {
   sheets: readonly string[];
   /** Of those, the sheets Ramkoll owns entirely (reports): a recompute reads them whole and brings them up to date. */
   reportSheets?: readonly string[];
+  /** For reports whose sheets are named by their content (one per grant, per month): which existing sheets are this model's reports. */
+  isReportSheet?(name: string): boolean;
   build(tables: ReadonlyMap<string, ParsedTable>): Built<M>;
   compute(model: M): { result: R; problems: DomainProblem[] };
   plan(model: M, result: R): WorkbookPlan;
