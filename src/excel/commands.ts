@@ -266,7 +266,7 @@ export async function applyFixes(context: Excel.RequestContext, problems: readon
     kind: "cells",
     sheet: p.place!.sheet,
     address: p.place!.cell!,
-    cells: [[guardText(p.fix!.value)]],
+    cells: [[p.fix!.formula ? p.fix!.value : guardText(p.fix!.value)]],
   }));
   const log = logWrites(
     logEntry(env, "Rätta", fixes.map((p) => `${p.place!.sheet}!${p.place!.cell}`).join(", "), fixes.length, []),

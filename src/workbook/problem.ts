@@ -18,7 +18,7 @@ export interface LocatedProblem {
   message: string;
   place?: Place;
   /** A correction the user may choose to apply to the input cell at `place` (Ramkoll never applies it by itself). */
-  fix?: { value: string | number | boolean; label: string };
+  fix?: { value: string | number | boolean; label: string; formula?: boolean };
 }
 
 /** "Budget!C5 (tabellen Omdisponeringar, rad 2, kolumnen Belopp)" */

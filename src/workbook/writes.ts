@@ -217,8 +217,9 @@ export function recomputeWrites(
               problems.push({
                 severity: "varning",
                 code: "computed.typedOver",
-                message: `Cellen ska räknas med en formel men någon har skrivit ${describeFound(formula)} i den. Ramkoll lämnar cellen orörd; radera värdet så skriver Räkna om tillbaka formeln.`,
+                message: `Cellen ska räknas med en formel men någon har skrivit ${describeFound(formula)} i den. Ramkoll lämnar cellen orörd tills du väljer Återställ formeln (eller raderar värdet och räknar om).`,
                 place: cellPlace(raw, row, at),
+                fix: { value: planned.formula, label: "Återställ formeln", formula: true },
               });
               return;
             }

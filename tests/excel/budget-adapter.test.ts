@@ -69,6 +69,10 @@ describe("the budget model in Excel", () => {
     expect(result.problems).toEqual([
       expect.objectContaining({ severity: "varning", code: "computed.typedOver", place: expect.objectContaining({ cell: "F4", column: "Justerad ram" }) }),
     ]);
+    // Until the user asks: then the formula comes back and the value is Excel's again.
+    await sim.run((ctx) => applyFixes(ctx, result.problems));
+    expect(sim.getFormula("Budget!F4")).toBe(formulaF6);
+    expect(sim.getValue("Budget!F4")).toBe(5_180_000_000);
   });
 
   test("an amount typed as '5 mkr' is refused with a correction the user can apply", async () => {
