@@ -8,7 +8,7 @@
 import { Decimal, UNIT_FACTOR, Unit, ZERO, formatKr, formatNumber, roundExcel, splitByWeights, sum } from "../money";
 import { DomainProblem, EntityRef } from "../problem";
 import { Activity, ActivityStatus, COLLECTION, Grant, GrantModel, GrantNote, StatedAmount, keyOf } from "./grant";
-import { formatShare, listSv } from "./text";
+import { formatShare } from "./text";
 
 export type AllocationRule = "fast" | "rang" | "nyckel";
 export const ALLOCATION_RULE_LABEL: Record<AllocationRule, string> = {
@@ -441,9 +441,4 @@ export function allocateByKey(model: GrantModel, options: KeyOptions): Allocatio
       (up ? `; ${up === 1 ? "den del" : `de ${up} delar`} som avrundats uppåt hade störst rest (största restmetoden).` : "."),
   });
   return result("nyckel", total, lines, problems, notes);
-}
-
-/** "a (1 000 kr), b (2 000 kr)": a compact list of lines for messages and texts. */
-export function describeLines(lines: readonly AllocationLine[]): string {
-  return listSv(lines.filter((l) => l.amount.gt(0)).map((l) => `${l.name} (${kr(l.amount)})`));
 }

@@ -94,6 +94,8 @@ export interface Deadline {
   /** The due date; with precision "manad" only its month counts ("oktober 2020"). */
   due: IsoDate;
   precision: "dag" | "manad";
+  /** As the document states a vaguer time, with its preposition: "under hösten 2016". */
+  dueText?: string;
   /** The day it was done, if it was. */
   done?: IsoDate;
   source?: string;
