@@ -75,8 +75,8 @@ export function compareWithStated(partsSum: Decimal, stated: StatedAmount, what:
   const diff = partsSum.minus(stated.value);
   const half = stated.step.div(2);
   const decimals = Math.max(0, Math.round(Math.log10(UNIT_FACTOR[stated.unit].div(stated.step).toNumber())));
-  const precision = decimals === 0 ? "i hela" : decimals === 1 ? "med en decimal i" : `med ${decimals} decimaler i`;
-  const base = `Underlaget anger totalt ${stated.text}. ${what}, ${kr(partsSum)}, avrundas ${precision} ${stated.unit} till ${roundedAsStated(partsSum, stated)}`;
+  const precision = decimals === 0 ? `i hela ${stated.unit}` : decimals === 1 ? "med en decimal" : `med ${decimals} decimaler`;
+  const base = `Underlaget anger totalt ${stated.text}. ${what}, ${kr(partsSum)}, avrundas till ${roundedAsStated(partsSum, stated)} ${precision}`;
   if (diff.isZero()) {
     return { note: { code: "grant.stated.exact", message: `Underlaget anger totalt ${stated.text}, och ${what.charAt(0).toLocaleLowerCase("sv-SE") + what.slice(1)} är exakt ${kr(partsSum)}.`, ref: grantRef("statedAmount") } };
   }
@@ -324,7 +324,7 @@ export function allocateByRank(model: GrantModel, options: RankOptions = {}): Al
     message:
       `Rangordningen fördelade ${kr(r.allocated)} av ${kr(total)}` +
       (r.unallocated.gt(0) ? `; ${kr(r.unallocated)} är inte fördelat` : "") +
-      `; ${waitingList.length === 1 ? "1 förslag står" : `${waitingList.length} förslag står`} på väntelista.`,
+      `; ${waitingList.length === 0 ? "inget förslag står" : `${waitingList.length} förslag står`} på väntelista.`,
   });
   return r;
 }

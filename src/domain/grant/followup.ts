@@ -199,6 +199,11 @@ export function followUp(model: GrantModel, options: FollowUpOptions): GrantFoll
       forecastAtSpendBy = a.forecast;
       basis = "inmatad";
       explanation = `Inmatad prognos ${kr(a.forecast)}.`;
+    } else if (a.status !== "beviljad" && ack.isZero()) {
+      forecast = ZERO;
+      forecastAtSpendBy = ZERO;
+      basis = "beviljat";
+      explanation = "Inte beviljad; prognos 0 kr.";
     } else if (through === 0) {
       forecast = granted;
       forecastAtSpendBy = granted;

@@ -8,7 +8,7 @@ import { Decimal, formatKr } from "../money";
 import { MONTH_NAMES_SV } from "../period";
 import { Deadline, GrantModel } from "./grant";
 import { GrantFollowUp } from "./followup";
-import { formatDateSv, formatShare, listSv, upperFirst } from "./text";
+import { formatDateSv, formatShare, listSv, lowerFirst, upperFirst } from "./text";
 
 export type GrantParagraphKey = "tilldelning" | "fordelning" | "aktiviteter" | "anvandning" | "syften" | "overblivet" | "tidpunkter" | "avstamning";
 
@@ -66,8 +66,8 @@ export function draftGrantReportText(model: GrantModel, f: GrantFollowUp): Grant
   // The split over purposes and the decision.
   const fixed = g.purposes.every((p) => p.fixedAmount !== undefined) && g.purposes.length > 0;
   const purposeSentence = fixed
-    ? `Medlen fördelades på ${count(g.purposes.length, "syfte", "syften")}: ${listSv(g.purposes.map((p) => `${p.name} (${kr(p.fixedAmount as Decimal)})`))}.`
-    : `Medlen får användas till ${count(g.purposes.length, "syfte", "syften")}: ${listSv(g.purposes.map((p) => p.name))}.`;
+    ? `Medlen fördelades på ${count(g.purposes.length, "syfte", "syften")}: ${listSv(g.purposes.map((p) => `${lowerFirst(p.name)} (${kr(p.fixedAmount as Decimal)})`))}.`
+    : `Medlen får användas till ${count(g.purposes.length, "syfte", "syften")}: ${listSv(g.purposes.map((p) => lowerFirst(p.name)))}.`;
   const d = g.decision;
   const decisionSentence = d ? `${upperFirst(d.organ)} ${d.what ?? "godkände fördelningen"} ${d.dateText ?? d.date}${d.paragraph ? `, ${d.paragraph}` : ""}.` : "";
   push("fordelning", [purposeSentence, decisionSentence]);
@@ -119,7 +119,7 @@ export function draftGrantReportText(model: GrantModel, f: GrantFollowUp): Grant
   // Per purpose.
   const withMoney = f.purposes.filter((p) => p.granted.gt(0));
   if (g.purposes.length > 1 && withMoney.length) {
-    const items = withMoney.map((p) => `${p.name} ${kr(p.ack)} av ${kr(p.granted)} (${formatShare(p.shareUsed as Decimal)})`);
+    const items = withMoney.map((p) => `${lowerFirst(p.name)} ${kr(p.ack)} av ${kr(p.granted)} (${formatShare(p.shareUsed as Decimal)})`);
     push("syften", [`Använt per syfte: ${items.join("; ")}.`]);
   }
 
@@ -147,7 +147,7 @@ export function draftGrantReportText(model: GrantModel, f: GrantFollowUp): Grant
   const deadlines = g.deadlines.slice().sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0));
   push("tidpunkter", deadlines.map(deadlineSentence));
 
-  push("avstamning", checks.map((c) => `Avstämning: ${c.charAt(0).toLocaleLowerCase("sv-SE")}${c.slice(1)}`));
+  push("avstamning", checks.map((c) => `Avstämning: ${lowerFirst(c)}`));
   return { rubrik: `Återredovisning – ${g.name}`, paragraphs };
 }
 

@@ -21,6 +21,12 @@ export function formatShare(fraction: Decimal): string {
   return formatPercent(fraction, 1);
 }
 
+/** Lower-cases the first letter for use inside a sentence, but keeps acronyms such as "IT-stöd" or "SVOM". */
+export function lowerFirst(text: string): string {
+  if (text.length > 1 && text[1] !== text[1].toLocaleLowerCase("sv-SE")) return text;
+  return text.charAt(0).toLocaleLowerCase("sv-SE") + text.slice(1);
+}
+
 export function upperFirst(text: string): string {
   return text.charAt(0).toLocaleUpperCase("sv-SE") + text.slice(1);
 }
