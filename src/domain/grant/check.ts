@@ -200,7 +200,7 @@ export function checkGrantModel(model: GrantModel): DomainProblem[] {
 
   g.purposes.forEach((p, i) => {
     const granted = grantedPerPurpose.get(keyOf(p.id));
-    if (p.fixedAmount && granted && granted.gt(p.fixedAmount)) {
+    if (p.fixedAmount && !p.fixedAmount.isNeg() && granted && granted.gt(p.fixedAmount)) {
       f.add(
         "fel",
         "grant.purpose.grantedOverFixed",

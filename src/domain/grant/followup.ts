@@ -137,7 +137,7 @@ export function followUp(model: GrantModel, options: FollowUpOptions): GrantFoll
   }
   let through = options.throughMonth;
   if (through === undefined) {
-    if (!dateOk) through = 0;
+    if (!dateOk) through = 12; // unknown: count every month rather than report each row as late
     else if (yearOf(options.reportDate) < outcomeYear) through = 0;
     else if (yearOf(options.reportDate) > outcomeYear) through = 12;
     else through = monthOf(options.reportDate);
