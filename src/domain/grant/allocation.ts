@@ -7,7 +7,7 @@
  */
 import { Decimal, UNIT_FACTOR, Unit, ZERO, formatKr, formatNumber, roundExcel, splitByWeights, sum } from "../money";
 import { DomainProblem, EntityRef } from "../problem";
-import { Activity, ActivityStatus, COLLECTION, Grant, GrantModel, GrantNote, StatedAmount, keyOf } from "./grant";
+import { ACTIVITY_STATUS_LABEL, Activity, ActivityStatus, COLLECTION, Grant, GrantModel, GrantNote, StatedAmount, keyOf } from "./grant";
 import { formatShare } from "./text";
 
 export type AllocationRule = "fast" | "rang" | "nyckel";
@@ -146,7 +146,7 @@ export function allocateFixed(model: GrantModel, level: "syfte" | "aktivitet" = 
       const ref = activityRef(i, "granted");
       const base = { ref, id: a.id, name: a.name, rule: "fast" as const };
       if (a.status !== "beviljad") {
-        return { ...base, amount: ZERO, status: a.status, explanation: `Inte beviljad (status ${a.status === "vantelista" ? "väntelista" : a.status === "forslag" ? "förslag" : "avslagen"}); 0 kr.` };
+        return { ...base, amount: ZERO, status: a.status, explanation: `Inte beviljad (status ${ACTIVITY_STATUS_LABEL[a.status] ?? String(a.status)}); ${kr(ZERO)}.` };
       }
       if (!a.granted) {
         problems.push({ severity: "fel", code: "grant.fixed.missing", message: `Den beviljade aktiviteten ${a.name} saknar beviljat belopp; ange beloppet.`, ref });
@@ -286,7 +286,7 @@ export function allocateByRank(model: GrantModel, options: RankOptions = {}): Al
     };
     if (!a.asked.gt(0)) {
       line.status = "forslag";
-      line.explanation = `${label}: inget ansökt belopp; 0 kr.`;
+      line.explanation = `${label}: inget ansökt belopp; ${kr(ZERO)}.`;
       continue;
     }
     if (stoppedAt) {
@@ -311,7 +311,7 @@ export function allocateByRank(model: GrantModel, options: RankOptions = {}): Al
       const part = floorToUnit(capRoom as Decimal);
       const capText = `taket för ${a.area || "området"}, ${kr(cap as Decimal)}`;
       if (options.partial && part.gt(0)) {
-        grantAmount(part, `beviljas ${kr(part)} av ansökta ${kr(a.asked)}; då är ${capText} nått`);
+        grantAmount(part, `beviljas ${kr(part)} av ansökta ${kr(a.asked)}; då är ${capText}, nått`);
       } else {
         wait(`${capText}, skulle överskridas: redan beviljat ${kr(usedInArea)}, ansökt ${kr(a.asked)}`);
       }
@@ -373,7 +373,7 @@ export function allocateByKey(model: GrantModel, options: KeyOptions): Allocatio
     problems.push({
       severity: "fel",
       code: "grant.key.totalInvalid",
-      message: `Beloppet att fördela är ${kr(total)}; det ska vara från 0 kr till statsbidragets ${kr(g.amount)}.`,
+      message: `Beloppet att fördela är ${kr(total)}; det ska vara från ${kr(ZERO)} till statsbidragets ${kr(g.amount)}.`,
       ref: grantRef("amount"),
     });
   }
@@ -424,7 +424,7 @@ export function allocateByKey(model: GrantModel, options: KeyOptions): Allocatio
     const line = lines[i];
     line.amount = part;
     if (w.isZero()) {
-      line.explanation = `${options.key} är 0; 0 kr.`;
+      line.explanation = `${options.key} är 0; ${kr(ZERO)}.`;
       return;
     }
     line.status = "beviljad";

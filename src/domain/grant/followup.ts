@@ -7,7 +7,7 @@
 import { Decimal, ZERO, formatKr, roundExcel, sum } from "../money";
 import { IsoDate, MONTH_NAMES_SV, isIsoDate, monthOf, yearOf } from "../period";
 import { DomainProblem, EntityRef } from "../problem";
-import { COLLECTION, GrantKind, GrantModel, LeftoverRule, keyOf, outcomeYearOf } from "./grant";
+import { ACTIVITY_STATUS_LABEL, COLLECTION, GrantKind, GrantModel, LeftoverRule, keyOf, outcomeYearOf } from "./grant";
 import { daysBetween, row } from "./text";
 
 export interface FollowUpOptions {
@@ -203,7 +203,7 @@ export function followUp(model: GrantModel, options: FollowUpOptions): GrantFoll
       forecast = ZERO;
       forecastAtSpendBy = ZERO;
       basis = "beviljat";
-      explanation = "Inte beviljad; prognos 0 kr.";
+      explanation = `Inte beviljad; prognos ${kr(ZERO)}.`;
     } else if (through === 0) {
       forecast = granted;
       forecastAtSpendBy = granted;
@@ -222,7 +222,7 @@ export function followUp(model: GrantModel, options: FollowUpOptions): GrantFoll
       problems.push({
         severity: "varning",
         code: "grant.outcome.notGranted",
-        message: `Aktiviteten ${a.name} har utfall ${kr(ack)} men status ${a.status === "vantelista" ? "väntelista" : a.status === "forslag" ? "förslag" : "avslagen"}; inget är beviljat för den.`,
+        message: `Aktiviteten ${a.name} har utfall ${kr(ack)} men status ${ACTIVITY_STATUS_LABEL[a.status] ?? String(a.status)}; inget är beviljat för den.`,
         ref: { collection: COLLECTION.activities, index: i, field: "status" },
       });
     } else if (ack.gt(granted)) {
