@@ -1,14 +1,16 @@
 /** Every model Ramkoll knows, by id. */
 import { budgetModel } from "./budget";
+import { reportModel } from "./report";
 import { ModelDefinition } from "../model";
 
 // The registry erases each model's own types; commands only pass them through the pipeline.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const MODELS: Record<string, ModelDefinition<any, any>> = {
   budget: budgetModel,
+  manadsrapport: reportModel,
 };
 
-export type ModelId = "budget";
+export type ModelId = "budget" | "manadsrapport";
 
 export function modelById(id: string) {
   const def = MODELS[id];
