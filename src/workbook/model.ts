@@ -122,6 +122,7 @@ export function runModel<M, R>(
 
   const plan = def.plan(built.model, result);
   const tableRows = new Map<string, number[]>();
-  for (const rows of Object.values(built.rows)) tableRows.set(rows.table, rows.tableRows);
+  // A table without rows is planned with the one empty row an Excel table keeps: its first data row.
+  for (const rows of Object.values(built.rows)) tableRows.set(rows.table, rows.tableRows.length ? rows.tableRows : [0]);
   return { problems, outcome: { model: built.model, result, plan, tableRows } };
 }

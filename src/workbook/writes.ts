@@ -256,18 +256,48 @@ export interface SheetContent {
   charts: string[];
 }
 
+/** A constant written by Ramkoll reads back as written; a float stored by Excel may differ in the 15th digit. */
+function sameConstant(current: CellValue, expected: CellValue): boolean {
+  if (typeof expected === "number" && typeof current === "number") {
+    return current === expected || Math.abs(current - expected) <= 1e-12 * Math.max(Math.abs(current), Math.abs(expected));
+  }
+  return (current ?? "") === (expected ?? "");
+}
+
+/** How a planned cell of a report sheet looks: its block's number format and font. */
+interface CellStyle {
+  format: string;
+  bold: boolean;
+  size: number;
+  wrap: boolean;
+}
+
+/** Excel's default font size, for cells of blocks that set none. */
+const DEFAULT_FONT_SIZE = 11;
+
 /**
  * The writes that bring a report sheet up to date: block cells whose
  * content differs, cells outside tables and blocks that are no longer
  * planned cleared, and its charts drawn anew if anything changed (their
- * ranges may have grown). An unchanged sheet gets no write at all.
+ * ranges may have grown; charts no longer planned go). A changed cell also
+ * gets its planned number format and font, since a report that grew moves
+ * cells to where others stood. An unchanged sheet gets no write at all.
+ * Constants are compared exactly (to the float's precision), not to the
+ * öre: a report shows shares as fractions.
  */
 export function reportSheetWrites(sheet: SheetPlan, current: SheetContent | undefined): { writes: Write[]; undo: Write[] } {
   if (!current) return { writes: [], undo: [] };
-  const planned = new Map<string, PlanCell>();
+  const planned = new Map<string, { cell: PlanCell; style: CellStyle }>();
   for (const b of sheet.blocks) {
     const o = parseCell(b.anchor);
-    b.rows.forEach((row, i) => row.forEach((c, j) => planned.set(`${o.row + i},${o.col + j}`, c)));
+    b.rows.forEach((row, i) =>
+      row.forEach((c, j) =>
+        planned.set(`${o.row + i},${o.col + j}`, {
+          cell: c,
+          style: { format: b.numberFormats?.[i]?.[j] ?? "General", bold: !!b.bold, size: b.fontSize ?? DEFAULT_FONT_SIZE, wrap: !!b.wrap },
+        }),
+      ),
+    );
   }
   const inTable = (r: number, c: number) =>
     sheet.tables.some((t) => {
@@ -275,21 +305,27 @@ export function reportSheetWrites(sheet: SheetPlan, current: SheetContent | unde
       return r >= o.row && r <= o.row + t.rows.length && c >= o.col && c < o.col + t.columns.length;
     });
   const writes: Write[] = [];
+  const formats: Write[] = [];
+  const fonts: Write[] = [];
   const undo: Write[] = [];
-  const change = (r: number, c: number, content: CellValue) => {
+  const change = (r: number, c: number, content: CellValue, style?: CellStyle) => {
     const address = cellAddress({ row: r, col: c });
     const before = current.formulas[r]?.[c] ?? "";
     writes.push({ kind: "cells", sheet: sheet.name, address, cells: [[content]] });
     undo.push({ kind: "cells", sheet: sheet.name, address, cells: [[restoreContent(before)]] });
+    if (style) {
+      formats.push({ kind: "numberFormat", sheet: sheet.name, address, format: style.format });
+      fonts.push({ kind: "font", sheet: sheet.name, address, bold: style.bold, size: style.size, wrap: style.wrap });
+    }
   };
-  for (const [key, cell] of planned) {
+  for (const [key, { cell, style }] of planned) {
     const [r, c] = key.split(",").map(Number);
     const formula = current.formulas[r]?.[c] ?? "";
     const value = current.values[r]?.[c] ?? "";
     const same = cell.formula
       ? typeof formula === "string" && canonicalFormula(formula, "") === canonicalFormula(cell.formula, "")
-      : !(typeof formula === "string" && formula.startsWith("=")) && sameValue(value, cell.value);
-    if (!same) change(r, c, cellContent(cell));
+      : !(typeof formula === "string" && formula.startsWith("=")) && sameConstant(value, cell.value);
+    if (!same) change(r, c, cellContent(cell), style);
   }
   current.values.forEach((row, r) =>
     row.forEach((v, c) => {
@@ -297,25 +333,37 @@ export function reportSheetWrites(sheet: SheetPlan, current: SheetContent | unde
     }),
   );
   const missingCharts = sheet.charts.filter((ch) => !current.charts.includes(ch.name));
-  if (writes.length || missingCharts.length) {
-    for (const name of current.charts) if (sheet.charts.some((ch) => ch.name === name)) writes.push({ kind: "deleteChart", sheet: sheet.name, name });
+  const goneCharts = current.charts.filter((name) => !sheet.charts.some((ch) => ch.name === name));
+  if (writes.length || missingCharts.length || goneCharts.length) {
+    for (const name of current.charts) writes.push({ kind: "deleteChart", sheet: sheet.name, name });
     for (const chart of sheet.charts) writes.push({ kind: "chart", sheet: sheet.name, chart });
   }
-  return { writes: mergeRuns(writes), undo };
+  return { writes: [...mergeRuns(writes), ...mergeRuns(formats), ...mergeRuns(fonts)], undo };
 }
 
-/** Adjacent single-cell writes in one column become one write of a column block. */
+/** Adjacent single-cell writes in one column become one write of a column block; formats and fonts when they are alike. */
 function mergeRuns(writes: Write[]): Write[] {
   const out: Write[] = [];
+  const below = (last: Write, w: Write) => {
+    if (!("address" in last) || !("address" in w) || last.sheet !== w.sheet || w.address.includes(":")) return undefined;
+    const a = parseRange(last.address);
+    const b = parseCell(w.address);
+    return a.cols === 1 && b.col === a.start.col && b.row === a.start.row + a.rows ? rangeAddress(a.start, a.rows + 1, 1) : undefined;
+  };
   for (const w of writes) {
     const last = out[out.length - 1];
-    if (w.kind === "cells" && last?.kind === "cells" && last.sheet === w.sheet && w.cells.length === 1 && w.cells[0].length === 1) {
-      const a = parseRange(last.address);
-      const b = parseCell(w.address);
-      if (a.cols === 1 && b.col === a.start.col && b.row === a.start.row + a.rows) {
-        out[out.length - 1] = { ...last, address: rangeAddress(a.start, a.rows + 1, 1), cells: [...last.cells, w.cells[0]] };
-        continue;
-      }
+    const address = last && below(last, w);
+    if (address && w.kind === "cells" && last.kind === "cells" && w.cells.length === 1 && w.cells[0].length === 1) {
+      out[out.length - 1] = { ...last, address, cells: [...last.cells, w.cells[0]] };
+      continue;
+    }
+    if (address && w.kind === "numberFormat" && last.kind === "numberFormat" && w.format === last.format) {
+      out[out.length - 1] = { ...last, address };
+      continue;
+    }
+    if (address && w.kind === "font" && last.kind === "font" && w.bold === last.bold && w.size === last.size && w.wrap === last.wrap) {
+      out[out.length - 1] = { ...last, address };
+      continue;
     }
     out.push(w);
   }
