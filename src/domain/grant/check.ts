@@ -5,7 +5,7 @@
  * follow-up's; checks that belong to one rule (ranks, keys, fixed sums) are
  * that rule's.
  */
-import { Decimal, ZERO, formatKr, sum } from "../money";
+import { Decimal, ZERO, formatKr } from "../money";
 import { isIsoDate, yearOf } from "../period";
 import { DomainProblem, EntityRef, Severity } from "../problem";
 import {
@@ -221,9 +221,4 @@ export function checkGrantModel(model: GrantModel): DomainProblem[] {
   });
 
   return f.problems;
-}
-
-/** Sum of what the activities with status beviljad have been granted. */
-export function totalGranted(model: GrantModel): Decimal {
-  return sum(model.activities.filter((a) => a.status === "beviljad").map((a) => a.granted ?? ZERO));
 }

@@ -3,8 +3,8 @@
  * the follow-up and the återredovisning text.
  */
 export * from "./grant";
-export { checkGrantModel, totalGranted } from "./check";
-export { allocateFixed, allocateByRank, allocateByKey, compareWithStated, rankOrder, ALLOCATION_RULE_LABEL } from "./allocation";
+export { checkGrantModel } from "./check";
+export { allocateFixed, allocateByRank, allocateByKey, ALLOCATION_RULE_LABEL } from "./allocation";
 export type { AllocationRule, AllocationLine, AllocationResult, RankOptions, KeyOptions } from "./allocation";
 export { followUp, DEFAULT_NEAR_DAYS } from "./followup";
 export type { FollowUpOptions, ForecastBasis, UseFigures, ActivityFollowUp, PurposeFollowUp, LeftoverOutcome, GrantFollowUp } from "./followup";

@@ -6,7 +6,6 @@ import fc from "fast-check";
 import { Decimal, UNIT_FACTOR, ZERO, sum } from "../../../src/domain/money";
 import {
   Activity,
-  GrantModel,
   acceptMoves,
   allocateByKey,
   allocateByRank,
