@@ -275,13 +275,16 @@ interface CellStyle {
 /** Excel's default font size, for cells of blocks that set none. */
 const DEFAULT_FONT_SIZE = 11;
 
+/** A cleared cell looks like one never written. */
+const CLEARED: CellStyle = { format: "General", bold: false, size: DEFAULT_FONT_SIZE, wrap: false };
+
 /**
  * The writes that bring a report sheet up to date: block cells whose
  * content differs, cells outside tables and blocks that are no longer
  * planned cleared, and its charts drawn anew if anything changed (their
  * ranges may have grown; charts no longer planned go). A changed cell also
- * gets its planned number format and font, since a report that grew moves
- * cells to where others stood. An unchanged sheet gets no write at all.
+ * gets its planned number format and font (a cleared one the defaults),
+ * since a report that grew moves cells to where others stood. An unchanged sheet gets no write at all.
  * Constants are compared exactly (to the float's precision), not to the
  * öre: a report shows shares as fractions.
  */
@@ -329,7 +332,7 @@ export function reportSheetWrites(sheet: SheetPlan, current: SheetContent | unde
   }
   current.values.forEach((row, r) =>
     row.forEach((v, c) => {
-      if (v !== "" && !planned.has(`${r},${c}`) && !inTable(r, c)) change(r, c, "");
+      if (v !== "" && !planned.has(`${r},${c}`) && !inTable(r, c)) change(r, c, "", CLEARED);
     }),
   );
   const missingCharts = sheet.charts.filter((ch) => !current.charts.includes(ch.name));

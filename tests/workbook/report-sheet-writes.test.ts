@@ -51,6 +51,16 @@ describe("a report sheet brought up to date", () => {
     ]);
   });
 
+  test("a cell no longer planned is cleared and looks like one never written", () => {
+    const plan = sheet([[{ value: "Netto" }, { value: 1 }]]);
+    const { writes } = reportSheetWrites(plan, content([["Rubrik", ""], ["Netto", 1], ["Steg", ""]]));
+    expect(writes).toEqual([
+      { kind: "cells", sheet: "Rapport", address: "A3", cells: [[""]] },
+      { kind: "numberFormat", sheet: "Rapport", address: "A3", format: "General" },
+      { kind: "font", sheet: "Rapport", address: "A3", bold: false, size: 11, wrap: false },
+    ]);
+  });
+
   test("alike formats and fonts of a column run go in one write", () => {
     const plan: SheetPlan = {
       name: "Rapport",
