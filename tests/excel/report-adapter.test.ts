@@ -10,7 +10,7 @@ import { runModel } from "../../src/workbook/model";
 import { cellAddress, parseCell, splitSheet } from "../../src/workbook/address";
 import { WorkbookPlan } from "../../src/workbook/plan";
 import { TableSpec } from "../../src/workbook/schema";
-import { RawTable } from "../../src/workbook/table";
+import { CellValue, RawTable } from "../../src/workbook/table";
 import { formulaCells, sameToOre } from "../support/planCells";
 
 /** The sheet address of a table's cell: data row 1 is the first row below the header. */
@@ -40,8 +40,8 @@ function planOf(sim: ExcelSimulator): WorkbookPlan {
 }
 
 /** Every planned cell of the report sheet, by address. */
-function reportCells(plan: WorkbookPlan): Map<string, string | number> {
-  const out = new Map<string, string | number>();
+function reportCells(plan: WorkbookPlan): Map<string, CellValue> {
+  const out = new Map<string, CellValue>();
   const sheet = plan.sheets.find((s) => s.name === REPORT_SHEET)!;
   for (const b of sheet.blocks) {
     const o = parseCell(b.anchor);

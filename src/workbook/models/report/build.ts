@@ -262,11 +262,11 @@ export function buildReports(tables: ReadonlyMap<string, ParsedTable>): Built<Re
     const assign = <K extends keyof MonthlyReport>(k: K, v: MonthlyReport[K] | undefined) => {
       if (v !== undefined) r[k] = v;
     };
-    assign("avvikelse", figure(month, "avvikelse"));
+    assign("avvikelse", figure(month, "avvikelseAck"));
     assign("forandringAvvikelse", figure(month, "forandringAvvikelse"));
-    assign("prognos", figure(month, "prognos"));
+    assign("prognos", figure(month, "prognosHelar"));
     assign("forandringPrognos", figure(month, "forandringPrognos"));
-    assign("netto", figure(month, "netto"));
+    assign("netto", figure(month, "avvikelseNetto"));
 
     // The previous report: which month and which kind, both or neither.
     const prevPeriod = row.get("foregaendePeriod") === undefined ? undefined : b.period("rapporter", row, "foregaendePeriod");

@@ -22,9 +22,9 @@ export interface ReportBookResult {
 }
 
 const REPORT_FIGURES: Record<string, FigureKey> = {
-  avvikelse: "avvikelse",
-  prognos: "prognos",
-  netto: "netto",
+  avvikelse: "avvikelseAck",
+  prognos: "prognosHelar",
+  netto: "avvikelseNetto",
   forandringAvvikelse: "forandringAvvikelse",
   forandringPrognos: "forandringPrognos",
 };
@@ -106,8 +106,8 @@ function previousDiffers(book: ReportBook, month: PeriodReport, byPeriod: Map<nu
   if (!earlier) return [];
   const out: DomainProblem[] = [];
   const pairs: [FigureKey, Stated | undefined, Stated | undefined, FigureKey][] = [
-    ["foregaendeAvvikelse", prev.avvikelse, earlier.report.avvikelse, "avvikelse"],
-    ["foregaendePrognos", prev.prognos, earlier.report.prognos, "prognos"],
+    ["foregaendeAvvikelse", prev.avvikelse, earlier.report.avvikelse, "avvikelseAck"],
+    ["foregaendePrognos", prev.prognos, earlier.report.prognos, "prognosHelar"],
   ];
   for (const [key, stated, own, ownKey] of pairs) {
     if (!stated || !own || stated.value.eq(own.value)) continue;

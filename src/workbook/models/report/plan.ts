@@ -73,7 +73,7 @@ export function computedColumns(book: ReportBook): Record<Collection, Record<str
     const lines = linesOf(row.period);
     const avvikelseRader = lines.length ? sum(lines.flatMap((x) => (x.d ? [x.d] : []))) : undefined;
     const adjustments = inputs.justeringar.map((r, i) => ({ r, c: contributions[i] })).filter((x) => same(x.r.period, row.period));
-    const grossRows = inputs.uppgifter.filter((u) => same(u.period, row.period) && u.uppgift === "avvikelse");
+    const grossRows = inputs.uppgifter.filter((u) => same(u.period, row.period) && u.uppgift === "avvikelseAck");
     const gross = grossRows.length ? sum(grossRows.flatMap((u) => (dec(u.angivet) ? [dec(u.angivet)!] : []))) : avvikelseRader;
     const nettoBeraknat = adjustments.length && gross ? gross.plus(sum(adjustments.flatMap((x) => (x.c ? [x.c] : [])))) : undefined;
     return { ...row, avvikelseRader, nettoBeraknat };

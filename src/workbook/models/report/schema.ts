@@ -30,15 +30,16 @@ export const NUMBER_FORMAT = {
 } as const;
 
 // ---------- Choices ----------
-// Values with a capital letter cannot be typed (a typed value is matched in lower case), so the
-// formulas, which compare with the labels, and the exact engine always read a cell alike.
+// Where a formula compares a choice with its label, the value has a capital letter: a typed value
+// is matched in lower case, so only the label can be typed, and Excel and the exact engine read a
+// cell alike.
 
 export const FIGURE_CHOICES = [
-  { value: "avvikelse", label: "Avvikelse ack" },
+  { value: "avvikelseAck", label: "Avvikelse ack" },
   { value: "forandringAvvikelse", label: "Förändring av avvikelsen" },
-  { value: "prognos", label: "Prognos helår" },
+  { value: "prognosHelar", label: "Prognos helår" },
   { value: "forandringPrognos", label: "Förändring av prognosen" },
-  { value: "netto", label: "Avvikelse netto" },
+  { value: "avvikelseNetto", label: "Avvikelse netto" },
   { value: "foregaendeAvvikelse", label: "Föregående avvikelse" },
   { value: "foregaendePrognos", label: "Föregående prognos" },
   { value: "atgarderUtfall", label: "Åtgärder utfall" },
@@ -171,7 +172,7 @@ const TABLES = sideBySide([
         // The stated gross where the report states it (as the avstämning takes it), else the lines; plus each adjustment with its sign.
         formula: (t) => {
           const j = spec(T.justeringar);
-          const gross = `IF(${countFigure(t, "avvikelse")}=0,${t.row("avvikelseRader")},${statedFigure(t, "avvikelse")})`;
+          const gross = `IF(${countFigure(t, "avvikelseAck")}=0,${t.row("avvikelseRader")},${statedFigure(t, "avvikelseAck")})`;
           return `=${blankUnless(t, "period", `IF(COUNTIFS(${t.col(j, "period")},${t.row("period")})=0,"",${gross}+SUMIFS(${t.col(j, "bidrag")},${t.col(j, "period")},${t.row("period")}))`)}`;
         },
       },

@@ -34,11 +34,11 @@ function rowsOf(report: MonthlyReport): Record<string, SeedRow[]> {
   const period = report.period.year * 100 + report.period.month;
   const prev = report.foregaende;
   const figures: Partial<Record<FigureKey, Stated | undefined>> = {
-    avvikelse: report.avvikelse,
+    avvikelseAck: report.avvikelse,
     forandringAvvikelse: report.forandringAvvikelse,
-    prognos: report.prognos,
+    prognosHelar: report.prognos,
     forandringPrognos: report.forandringPrognos,
-    netto: report.netto,
+    avvikelseNetto: report.netto,
     foregaendeAvvikelse: prev?.avvikelse,
     foregaendePrognos: prev?.prognos,
     atgarderUtfall: report.atgarder?.utfall,
