@@ -226,6 +226,25 @@ describe("the monthly report model, from the seeded months", () => {
     expect(json.månader[1].avstämning[3].skillnad).toBe(new Decimal(-4_800_000).toString());
   });
 
+  test("October's figure for September that September's own report does not state is a warning at it, and the change is checked against it", () => {
+    const tables = exampleTables();
+    const u = tables.find((t) => t.name === UPPGIFTER.name)!;
+    const row = u.values.findIndex((r) => r[0] === 202010 && r[1] === "Föregående avvikelse");
+    u.values[row][2] = -119_400_000;
+    const run = runModel(reportModel, byName(tables), { seed: true });
+    expect(run.problems.map((p) => [p.code, p.severity, p.place?.cell])).toEqual([
+      ["report.reconcile.net", "varning", "L15"],
+      ["report.sheet.previousDiffers", "varning", "L16"],
+    ]);
+    expect(run.problems[1].message).toBe(
+      `Oktober 2020: Föregående avvikelse −119,4${NBSP}Mkr skiljer sig från vad rapporten för september 2020 själv anger, −119,3${NBSP}Mkr (Rapportdata!L4); rätta den som är fel.`,
+    );
+    // −131,6 − (−119,4) = −12,2 against the stated −12,3: within the 0,15 Mkr the three rounded figures allow.
+    const change = (run.outcome!.result as ReportBookResult).periods[1].result.checks.find((c) => c.code === "report.reconcile.deviationChange")!;
+    expect([change.difference.toString(), change.exact, change.withinRounding]).toEqual(["-100000", false, true]);
+    expect(reportCells(run.outcome!.plan).get("O38")?.value).toBe("Inom avrundning");
+  });
+
   test("an empty model plans one empty row per table and a report sheet without months", () => {
     const run = runModel(reportModel, byName(reportModel.tables.map((t) => ({ ...exampleTables().find((x) => x.name === t.name)!, values: [] }))), { seed: true });
     expect(run.problems).toEqual([]);
