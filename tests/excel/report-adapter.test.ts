@@ -176,6 +176,21 @@ describe("the monthly report in Excel", () => {
   });
 });
 
+test("a deleted report sheet is written whole by the next recompute, charts and all", async () => {
+  const sim = await created();
+  const before = sheetCells(sim, REPORT_SHEET);
+  await sim.run(async (ctx) => {
+    ctx.workbook.worksheets.getItem(REPORT_SHEET).delete();
+    await ctx.sync();
+  });
+  const result = await sim.run((ctx) => recomputeModel(ctx, "manadsrapport"));
+  expect(result.syncs).toBe(3);
+  expect(sheetCells(sim, REPORT_SHEET)).toEqual(before);
+  expect(sim.getValue(OCTOBER_NET_STATUS)).toBe("Stämmer inte");
+  const snap = JSON.parse(sim.snapshot()) as { sheets: { name: string; charts: unknown[] }[] };
+  expect(snap.sheets.find((s) => s.name === REPORT_SHEET)!.charts).toHaveLength(3);
+});
+
 test.each(["budget", "manadsrapport"] as const)("an empty %s model, created without examples, recomputes without writing a cell", async (model) => {
   const sim = new ExcelSimulator();
   await sim.run((ctx) => createModel(ctx, model, { withExamples: false }));
