@@ -12,24 +12,9 @@ import { cellAddress, rangeAddress } from "../../address";
 import { formulaCell, planTable } from "../../build";
 import { BlockPlan, ChartPlan, PlanCell, SheetPlan, TablePlan, WorkbookPlan } from "../../plan";
 import { CellValue, TypedValue } from "../../table";
-import { Collection, ReportBook, locate, periodLabel, periodText } from "./build";
+import { COLLECTIONS, Collection, ReportBook, locate, periodLabel, periodText } from "./build";
 import { ReportBookResult, checkStatus, mapRef } from "./compute";
-import {
-  ALL_TABLES,
-  INPUT_SHEET,
-  JUSTERINGAR,
-  NUMBER_FORMAT,
-  NYCKELTAL,
-  RADER,
-  RAPPORTER,
-  REPORT_SHEET,
-  SIGN_OF_CHOICE,
-  SJUKFRANVARO,
-  STAFETT,
-  SUMMOR,
-  TABLE_TITLES,
-  UPPGIFTER,
-} from "./schema";
+import { ALL_TABLES, INPUT_SHEET, NUMBER_FORMAT, REPORT_SHEET, SIGN_OF_CHOICE, TABLE_TITLES } from "./schema";
 
 type Row = Record<string, TypedValue>;
 type Value = CellValue | Decimal;
@@ -99,25 +84,9 @@ export function computedColumns(book: ReportBook): Record<Collection, Record<str
   };
 }
 
-const SPECS: Record<Collection, (typeof ALL_TABLES)[number]> = {
-  rapporter: RAPPORTER,
-  uppgifter: UPPGIFTER,
-  rader: RADER,
-  summor: SUMMOR,
-  justeringar: JUSTERINGAR,
-  stafett: STAFETT,
-  sjukfranvaro: SJUKFRANVARO,
-  nyckeltal: NYCKELTAL,
-};
-
 function inputTables(book: ReportBook): TablePlan[] {
   const computed = computedColumns(book);
-  return (Object.keys(SPECS) as Collection[]).map((c) =>
-    planTable(
-      SPECS[c],
-      computed[c].map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, v ?? (SPECS[c].columns.find((x) => x.key === k)?.role === "computed" ? "" : undefined)]))),
-    ),
-  );
+  return (Object.keys(COLLECTIONS) as Collection[]).map((c) => planTable(COLLECTIONS[c], computed[c]));
 }
 
 function inputSheet(book: ReportBook): SheetPlan {
