@@ -1,5 +1,6 @@
 /** Every model Ramkoll knows, by id. */
 import { budgetModel } from "./budget";
+import { grantModel } from "./grant";
 import { reportModel } from "./report";
 import { ModelDefinition } from "../model";
 
@@ -8,9 +9,10 @@ import { ModelDefinition } from "../model";
 export const MODELS: Record<string, ModelDefinition<any, any>> = {
   budget: budgetModel,
   manadsrapport: reportModel,
+  stimulansmedel: grantModel,
 };
 
-export type ModelId = "budget" | "manadsrapport";
+export type ModelId = "budget" | "manadsrapport" | "stimulansmedel";
 
 export function modelById(id: string) {
   const def = MODELS[id];
