@@ -83,6 +83,11 @@ export function monthLabel(month: number, year: number): string {
   return month >= 1 && month <= 12 ? `${MONTH_NAMES_SV[month - 1]} ${year}` : "ingen månad ännu";
 }
 
+/** The months the follow-up counts, as a cell shows them: "till och med september 2020" (a bare "september 2020" Excel would take for a date). */
+export function throughLabel(month: number, year: number): string {
+  return month >= 1 && month <= 12 ? `till och med ${monthLabel(month, year)}` : `inget utfall räknat för ${year} ännu`;
+}
+
 /** The last month of outcome the follow-up counts, as `followUp` decides it. */
 export function throughMonthOf(grant: Grant, settings: GrantSettings): number {
   const t = settings.throughMonth;

@@ -22,7 +22,7 @@ import { formulaCell, planTable } from "../../build";
 import { BlockPlan, ChartPlan, PlanCell, SheetPlan, WorkbookPlan } from "../../plan";
 import { choiceLabel, column } from "../../schema";
 import { CellValue, TypedValue } from "../../table";
-import { COLLECTIONS, Collection, GrantBook, GrantEntry, monthLabel } from "./build";
+import { COLLECTIONS, Collection, GrantBook, GrantEntry, throughLabel } from "./build";
 import { GrantBookResult, GrantRun } from "./compute";
 import {
   ACTIVITY_SHEET,
@@ -93,7 +93,7 @@ function inputTables(book: GrantBook, result: GrantBookResult): Record<Collectio
       shareUsed: t.shareUsed ?? "",
       forecast: t.forecastAtSpendBy,
       leftover: t.leftoverOfGrant,
-      followedThrough: monthLabel(f.throughMonth, f.outcomeYear),
+      followedThrough: throughLabel(f.throughMonth, f.outcomeYear),
       reportSheet: entry.settings.sheetName,
     };
   });
@@ -219,7 +219,7 @@ function facts(sheet: ReportSheet, entry: GrantEntry, run: GrantRun): void {
     [text("Överblivna medel"), text(choiceLabel(column(STATSBIDRAG, "leftoverRule"), g.leftoverRule))],
     [text("Sista användningsdag"), text(g.spendBy)],
     [text("Rapportdatum"), text(entry.settings.reportDate)],
-    [text("Utfall till och med"), text(monthLabel(f.throughMonth, outcomeYearOf(g)))],
+    [text("Utfall räknat"), text(throughLabel(f.throughMonth, outcomeYearOf(g)))],
     [text("Källa"), text([g.source.document, g.source.date].filter(Boolean).join(", "))],
   ];
   sheet.heading("Statsbidraget");
@@ -339,7 +339,7 @@ function deadlines(sheet: ReportSheet, entry: GrantEntry): void {
     sorted.map((d) => [
       text(upperFirst(DEADLINE_KIND_LABEL[d.kind])),
       text(d.to),
-      text(d.dueText ?? formatDateSv(d.due, d.precision)),
+      text(d.dueText ?? (d.precision === "manad" ? `i ${formatDateSv(d.due, "manad")}` : d.due)),
       text(d.done ?? ""),
       text(deadlineStatus(d, entry.settings.reportDate)),
     ]),

@@ -190,7 +190,7 @@ const statsbidrag: TableSpec = {
     formula("shareUsed", "Andel av beviljat använd", 95, NUMBER_FORMAT.share, (t) => share(t, "ack", "granted"), "id"),
     value("forecast", "Prognos till sista dag", "amount", 110, NUMBER_FORMAT.kr),
     value("leftover", "Blir över enligt prognos", "amount", 110, NUMBER_FORMAT.kr),
-    value("followedThrough", "Uppföljt till och med", "text", 110),
+    value("followedThrough", "Utfall räknat", "text", 170),
     value("reportSheet", "Återredovisningsblad", "text", 150),
   ],
 };
