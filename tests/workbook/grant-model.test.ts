@@ -307,3 +307,18 @@ test("the examples' grants say which of their settings were chosen for the examp
 function sumOf(xs: readonly CellValue[]): number {
   return (xs as number[]).reduce((a, b) => a + b, 0);
 }
+
+test("options a rule does not use, and a project number on two outcome rows, are warnings at their cells", () => {
+  const tables = edit(edit(exampleTables(), STATSBIDRAG, 1, "capPerArea", 500_000), UTFALL, 2, "projectNumber", "72001");
+  const r = runModel(grantModel, byName(tables), { seed: true });
+  expect(r.outcome).toBeDefined();
+  const codes = r.problems.map((p) => [p.code, p.severity, p.place?.cell]);
+  expect(codes).toContainEqual(["grant.sheet.rankOptionUnused", "varning", "U4"]);
+  expect(codes).toContainEqual(["grant.sheet.outcomeProjectTwice", "varning", "B5"]);
+  expect(r.problems.find((p) => p.code === "grant.sheet.outcomeProjectTwice")!.message).toBe(
+    "Projektnumret 72001 har redan en rad för Psykisk hälsa 2019 (rad 1); båda raderna räknas. Lägg gärna utfallet på en rad per projektnummer.",
+  );
+  // Both rows count, in the domain as in Excel's SUMIFS; 72002 now has none.
+  const ack = columnOf(r.outcome!.plan, AKTIVITETER, "ack");
+  expect([ack[0].value, ack[1].value]).toEqual([2_000_000 + 445_000, 0]);
+});
