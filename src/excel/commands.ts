@@ -5,8 +5,9 @@
  */
 import { seedTable } from "../workbook/build";
 import { LOG_SHEET, LOG_TABLE, LogEntry, excelSerialNow, logWrites } from "../workbook/log";
-import { ModelDefinition, runModel } from "../workbook/model";
-import { MODELS, ModelId } from "../workbook/models";
+import { runModel } from "../workbook/model";
+import { ModelId } from "../workbook/models/catalog";
+import { loadModel } from "../workbook/models/load";
 import { LocatedProblem, describeProblem } from "../workbook/problem";
 import { checkSchema, schemaSettingKey } from "../workbook/schemaVersion";
 import { RawTable } from "../workbook/table";
@@ -14,7 +15,7 @@ import { SheetContent, Write, cellsWritten, createUndo, createWrites, guardText,
 import { applyOrRestore, applyWrites } from "./apply";
 import { WorkbookState, readTables, readWorkbookState } from "./read";
 
-export type { ModelId } from "../workbook/models";
+export type { ModelId } from "../workbook/models/catalog";
 export type { LocatedProblem, Place } from "../workbook/problem";
 
 export interface CommandResult {
@@ -72,8 +73,7 @@ function refuse(title: string, problems: LocatedProblem[]): never {
 }
 
 function definition(model: ModelId) {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  return MODELS[model] as ModelDefinition<any, any>;
+  return loadModel(model);
 }
 
 function countCells(writes: readonly Write[]): number {
@@ -108,7 +108,7 @@ export async function createModel(
   opts: { withExamples: boolean },
   env: CommandEnv = {},
 ): Promise<CommandResult> {
-  const def = definition(model);
+  const def = await definition(model);
   env.onProgress?.("läser");
   const state = await readWorkbookState(context);
   let syncs = 1;
@@ -167,7 +167,7 @@ export async function createModel(
  * that have made sure its sheets and tables do not exist.
  */
 export async function createFromTables(context: Excel.RequestContext, model: ModelId, raws: readonly RawTable[]): Promise<CommandResult> {
-  const def = definition(model);
+  const def = await definition(model);
   const run = runModel(def, new Map(raws.map((r) => [r.name, r])), { seed: true });
   if (!run.outcome) refuse(`${def.title} skapades inte`, run.problems);
   const writes = createWrites(run.outcome.plan);
@@ -188,7 +188,7 @@ export async function createFromTables(context: Excel.RequestContext, model: Mod
  * Three requests: which tables exist, their contents, the writes.
  */
 export async function recomputeModel(context: Excel.RequestContext, model: ModelId, env: CommandEnv = {}): Promise<CommandResult> {
-  const def = definition(model);
+  const def = await definition(model);
   env.onProgress?.("läser");
   const state = await readWorkbookState(context);
   const read = await readTables(context, def.tables, state, [LOG_TABLE.name], {

@@ -4,8 +4,9 @@
  */
 import { isoFromParts } from "../domain/period";
 import { LOG_SHEET, LOG_TABLE, excelSerialNow, logWrites } from "../workbook/log";
-import { ModelDefinition, runModel } from "../workbook/model";
-import { MODELS, ModelId } from "../workbook/models";
+import { runModel } from "../workbook/model";
+import { ModelId } from "../workbook/models/catalog";
+import { loadModel } from "../workbook/models/load";
 import { LocatedProblem, describeProblem } from "../workbook/problem";
 import { parseRange, rangeAddress } from "../workbook/address";
 import {
@@ -25,8 +26,7 @@ import { CommandEnv, CommandError, beforeWriting } from "./commands";
 import { readTables, readWorkbookState } from "./read";
 
 function definition(model: ModelId) {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  return MODELS[model] as ModelDefinition<any, any>;
+  return loadModel(model);
 }
 
 function stamp(now: Date): { date: string; stamp: string } {
@@ -53,7 +53,7 @@ export interface RoundResult {
  * protected sheet. A model with errors is not frozen.
  */
 export async function freezeVersion(context: Excel.RequestContext, model: ModelId, env: CommandEnv = {}): Promise<RoundResult> {
-  const def = definition(model);
+  const def = await definition(model);
   const state = await readWorkbookState(context);
   const { tables, addresses } = await readTables(context, def.tables, state, [LOG_TABLE.name]);
   const run = runModel(def, tables, { sheetNames: state.sheetNames });
@@ -89,7 +89,7 @@ export async function compareVersions(
   to?: string,
   env: CommandEnv = {},
 ): Promise<RoundResult> {
-  const def = definition(model);
+  const def = await definition(model);
   const state = await readWorkbookState(context);
   const missing = [from, to].filter((s): s is string => s !== undefined && !state.sheetNames.includes(s));
   if (missing.length) {
@@ -146,7 +146,7 @@ export async function compareVersions(
  * input columns editable. The password is optional and is not stored.
  */
 export async function protectModel(context: Excel.RequestContext, model: ModelId, password?: string): Promise<RoundResult> {
-  const def = definition(model);
+  const def = await definition(model);
   const state = await readWorkbookState(context);
   const { tables, protectedSheets } = await readTables(context, def.tables, state, [], { protectionOf: def.sheets });
   const writes: Write[] = [];
@@ -169,7 +169,7 @@ export async function protectModel(context: Excel.RequestContext, model: ModelId
 }
 
 export async function unprotectModel(context: Excel.RequestContext, model: ModelId, password?: string): Promise<RoundResult> {
-  const def = definition(model);
+  const def = await definition(model);
   const state = await readWorkbookState(context);
   const { protectedSheets } = await readTables(context, [], state, [], { protectionOf: def.sheets });
   const writes: Write[] = [...protectedSheets].map((sheet) => ({ kind: "unprotectSheet", sheet, password }));

@@ -3,6 +3,7 @@
  * decided (Budgetramar) and the ledger of omdisponeringar, with the adjusted
  * frames as live formulas.
  */
+import { MODEL_TITLES } from "./catalog";
 import {
   AdjustedFrame,
   BudgetModel,
@@ -269,7 +270,7 @@ function json(model: BudgetModel, result: BudgetResult) {
 
 export const budgetModel: ModelDefinition<BudgetModel, BudgetResult> = {
   id: "budget",
-  title: "Budgetramar och omdisponeringar",
+  title: MODEL_TITLES.budget,
   tables: [BUDGETRAMAR, OMDISPONERINGAR],
   sheets: [BUDGET_SHEET],
   build,

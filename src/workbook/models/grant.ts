@@ -4,6 +4,7 @@
  * `Aktiviteter` and `Utfall`, split by each grant's rule and followed up at
  * its report date; one report sheet per grant, `Återredovisning <kortnamn>`.
  */
+import { MODEL_TITLES } from "./catalog";
 import { Decimal, ZERO, formatKr, sum } from "../../domain/money";
 import { DEADLINE_KIND_LABEL, grantReportTextToString } from "../../domain/grant";
 import { formatShare, listSv, lowerFirst, upperFirst } from "../../domain/grant/text";
@@ -155,7 +156,7 @@ function json(book: GrantBook, result: GrantBookResult) {
 
 export const grantModel: ModelDefinition<GrantBook, GrantBookResult> = {
   id: "stimulansmedel",
-  title: "Stimulansmedel",
+  title: MODEL_TITLES.stimulansmedel,
   tables: ALL_TABLES,
   sheets: [GRANT_SHEET, ACTIVITY_SHEET, OUTCOME_SHEET],
   isReportSheet: (name) => name.startsWith(REPORT_PREFIX),

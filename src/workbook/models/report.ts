@@ -3,6 +3,7 @@
  * month's report states, on the sheet `Rapportdata`, reconciled against
  * their parts and written up on the report sheet `Månadsrapport`.
  */
+import { MODEL_TITLES } from "./catalog";
 import { Decimal } from "../../domain/money";
 import { Check, formatCheckValue, formatExactAmount, reportTextToString } from "../../domain/report";
 import { ModelDefinition } from "../model";
@@ -90,7 +91,7 @@ function json(book: ReportBook, result: ReportBookResult) {
 
 export const reportModel: ModelDefinition<ReportBook, ReportBookResult> = {
   id: "manadsrapport",
-  title: "Månadsrapport",
+  title: MODEL_TITLES.manadsrapport,
   tables: ALL_TABLES,
   sheets: [INPUT_SHEET, REPORT_SHEET],
   reportSheets: [REPORT_SHEET],
