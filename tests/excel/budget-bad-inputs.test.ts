@@ -44,6 +44,7 @@ export const budgetBadInputs: BadInput[] = [
   { name: "a negative frame", edit: type("Budget!C9", -5_000_000), code: "budget.frame.negative", place: { sheet: B, cell: "C9" } },
   { name: "an organ without a frame in a year the move reaches", edit: type("Budget!A13", "RSS"), code: "budget.omdisp.noFrameForYear", place: { sheet: B, cell: "M4" }, says: /2026/ },
   { name: "the sheet renamed by a user", edit: api((ctx) => { ctx.workbook.worksheets.getItem("Budget").name = "Budget 2024"; }), code: "sheet.renamed", place: { sheet: "Budget 2024", table: "Budgetramar" }, says: /Ge bladet namnet Budget igen/ },
+  { name: "a table renamed", edit: api((ctx) => { ctx.workbook.tables.getItem("Omdisponeringar").name = "Omdisp2024"; }), code: "sheet.table.missing", place: { sheet: B, table: "Omdisponeringar" }, says: /bytt namn/ },
   { name: "a table deleted", edit: api((ctx) => ctx.workbook.tables.getItem("Omdisponeringar").delete()), code: "sheet.table.missing", place: { sheet: B, table: "Omdisponeringar" } },
 ];
 
