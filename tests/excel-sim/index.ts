@@ -126,6 +126,20 @@ export class ExcelSimulator {
     return this.model.numberFormatOf(sheet, r, c, `getNumberFormat(${address})`);
   }
 
+  /** Range.text of one cell: its value shown through its number format in the simulator's locale (read-only). */
+  getText(address: string): string {
+    const { sheet, r, c } = this.cell(address);
+    return this.model.texts(sheet, { r0: r, c0: c, r1: r, c1: c })[0][0];
+  }
+
+  /** The used range of a sheet as `Worksheet.getUsedRange()` gives it ("Budget!A1:N5"), or null for an empty sheet (read-only). */
+  usedRange(sheet: string): string | null {
+    const s = this.model.findSheet(sheet);
+    if (!s) throw officeError('ItemNotFound', 'ExcelSimulator.usedRange', `No worksheet ${sheet}`);
+    const r = this.model.usedRect(s, false);
+    return r ? formatAddress(s.name, r) : null;
+  }
+
   /** A person typing into a cell: '=…' becomes a formula, null clears. Bypasses the API (no sync). */
   setCell(address: string, input: string | number | boolean | null): void {
     const { sheet, r, c } = this.cell(address);
