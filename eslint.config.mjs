@@ -8,10 +8,10 @@ import officeAddins from "eslint-plugin-office-addins";
 
 export default tseslint.config(
   {
-    ignores: ["dist/**", "node_modules/**", "out/**", "coverage/**", "**/*.d.ts"],
+    ignores: ["dist/**", "playground/dist/**", "node_modules/**", "out/**", "coverage/**", "**/*.d.ts"],
   },
   {
-    files: ["src/**/*.{ts,tsx}", "tests/**/*.{ts,tsx}"],
+    files: ["src/**/*.{ts,tsx}", "tests/**/*.{ts,tsx}", "playground/**/*.{ts,tsx}"],
     extends: [tseslint.configs.recommended],
     languageOptions: {
       parserOptions: { ecmaFeatures: { jsx: true } },

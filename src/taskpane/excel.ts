@@ -1,14 +1,38 @@
-// The task pane's only Office.js code: runs the commands in src/excel/commands.ts
-// inside Excel.run, one batch each.
-import { createModel, recomputeModel, selectCell } from "../excel/commands";
-import type { RamkollHost } from "./host";
+// The task pane's only Office.js code: runs the commands in src/excel/ inside
+// Excel.run, one batch each. The playground uses this same host against the
+// Excel simulator's Excel.run.
+import { applyFixes, createModel, recomputeModel, selectCell, type CommandEnv } from "../excel/commands";
+import { compareVersions, freezeVersion, listVersions, protectModel, unprotectModel } from "../excel/rounds";
+import type { RamkollHost, RunOptions } from "./host";
+
+function env(run: RunOptions = {}): CommandEnv {
+  return { signal: run.signal, onProgress: run.onProgress, password: run.password || undefined };
+}
 
 export const excelHost: RamkollHost = {
-  create(model, opts) {
-    return Excel.run((context) => createModel(context, model, opts));
+  create(model, opts, run) {
+    return Excel.run((context) => createModel(context, model, opts, env(run)));
   },
-  recompute(model) {
-    return Excel.run((context) => recomputeModel(context, model));
+  recompute(model, run) {
+    return Excel.run((context) => recomputeModel(context, model, env(run)));
+  },
+  freeze(model, run) {
+    return Excel.run((context) => freezeVersion(context, model, env(run)));
+  },
+  listVersions() {
+    return Excel.run((context) => listVersions(context));
+  },
+  compare(model, from, to, run) {
+    return Excel.run((context) => compareVersions(context, model, from, to, env(run)));
+  },
+  protect(model, password) {
+    return Excel.run((context) => protectModel(context, model, password || undefined));
+  },
+  unprotect(model, password) {
+    return Excel.run((context) => unprotectModel(context, model, password || undefined));
+  },
+  applyFixes(problems, run) {
+    return Excel.run((context) => applyFixes(context, problems, env(run)));
   },
   select(place) {
     // A place without a cell (a whole sheet or table) is shown from its first cell.

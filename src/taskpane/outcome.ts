@@ -1,6 +1,7 @@
 // Turns a command's result or error into what a person reads. Shared by the task
 // pane and the ribbon command; free of Office.js so a playground can use it too.
 import type { CommandResult, LocatedProblem, Place } from "../excel/commands";
+import type { RoundResult } from "../excel/rounds";
 import type { Strings } from "./i18n";
 
 /** A refused command: its message and the problems that made it refuse. */
@@ -25,6 +26,16 @@ export function refusalHeadline(refusal: Refusal): string {
   return refusal.message.split("\n")[0].trim();
 }
 
+/** True for a CommandCancelled: the person cancelled before anything was written. */
+export function isCancelled(error: unknown): error is Error {
+  return error instanceof Error && error.name === "CommandCancelled";
+}
+
+/** True for a WriteFailed whose partial writes were put back. */
+export function wasRestored(error: unknown): boolean {
+  return error instanceof Error && error.name === "WriteFailed" && (error as { restored?: unknown }).restored === true;
+}
+
 /** "blad Budget, tabell Ramar, rad 5, kolumn Belopp, cell C5" */
 export function formatPlace(place: Place, t: Strings): string {
   const parts = [t.place.sheet(place.sheet)];
@@ -32,6 +43,21 @@ export function formatPlace(place: Place, t: Strings): string {
   if (place.row !== undefined) parts.push(t.place.row(place.row));
   if (place.column) parts.push(t.place.column(place.column));
   if (place.cell) parts.push(t.place.cell(place.cell));
+  return parts.join(", ");
+}
+
+/** The cell as Excel writes it: "Budget!N4", "'Min flik'!A1"; a sheet alone without a cell. */
+export function cellReference(place: Place): string {
+  const sheet = /^[A-Za-z_\u00c0-\u024f][A-Za-z0-9_.\u00c0-\u024f]*$/.test(place.sheet) ? place.sheet : `'${place.sheet.replace(/'/g, "''")}'`;
+  return place.cell ? `${sheet}!${place.cell}` : place.sheet;
+}
+
+/** The rest of a place after its cell reference: "tabell Ramar, rad 5, kolumn Belopp". */
+export function placeDetails(place: Place, t: Strings): string {
+  const parts: string[] = [];
+  if (place.table) parts.push(t.place.table(place.table));
+  if (place.row !== undefined) parts.push(t.place.row(place.row));
+  if (place.column) parts.push(t.place.column(place.column));
   return parts.join(", ");
 }
 
@@ -57,4 +83,48 @@ export function resultLines(result: CommandResult, t: Strings): string[] {
   const lines = [t.cellsWritten(result.cellsWritten), t.syncs(result.syncs)];
   if (result.cellsWritten === 0) lines.push(t.nothingChanged);
   return lines.concat(result.summary);
+}
+
+/** What the task pane shows after a run: a heading, what changed, the command's own lines, the problems. */
+export interface Outcome {
+  title: string;
+  changes: string[];
+  summary: string[];
+  problems: LocatedProblem[];
+}
+
+export type RoundCommand = "freeze" | "compare" | "protect" | "unprotect";
+
+function flagged(problems: readonly LocatedProblem[], t: Strings): string {
+  const errors = problems.filter((p) => p.severity === "fel").length;
+  return t.flagged(errors, problems.length - errors);
+}
+
+export function commandOutcome(result: CommandResult, t: Strings): Outcome {
+  const changes = [t.cellsWritten(result.cellsWritten), t.syncs(result.syncs), flagged(result.problems, t)];
+  if (result.cellsWritten === 0) changes.push(t.nothingChanged);
+  return {
+    title: result.command === "create" ? t.createdTitle : t.recomputedTitle,
+    changes,
+    summary: result.summary,
+    problems: result.problems,
+  };
+}
+
+export function roundOutcome(command: RoundCommand, result: RoundResult, t: Strings): Outcome {
+  const titles: Record<RoundCommand, string> = {
+    freeze: t.frozenTitle,
+    compare: t.comparedTitle,
+    protect: t.protectedTitle,
+    unprotect: t.unprotectedTitle,
+  };
+  const changes: string[] = [];
+  if (command === "freeze" || command === "compare") changes.push(t.sheetWritten(result.sheet));
+  if (result.differences) changes.push(t.differences(result.differences.length));
+  changes.push(t.syncs(result.syncs), flagged(result.problems, t));
+  return { title: titles[command], changes, summary: result.summary, problems: result.problems };
+}
+
+export function fixOutcome(cells: number, remaining: LocatedProblem[], t: Strings): Outcome {
+  return { title: t.fixedTitle, changes: [t.cellsWritten(cells)], summary: [], problems: remaining };
 }

@@ -4,7 +4,22 @@ import type { CommandResult, LocatedProblem } from "../../src/excel/commands";
 import { App } from "../../src/taskpane/App";
 import type { RamkollHost } from "../../src/taskpane/host";
 import { pickLanguage, strings, stringsFor } from "../../src/taskpane/i18n";
-import { errorMessage, formatPlace, formatProblem, isRefusal, refusalHeadline, resultLines } from "../../src/taskpane/outcome";
+import { MODEL_IDS, MODEL_TITLES } from "../../src/workbook/models/catalog";
+import {
+  cellReference,
+  commandOutcome,
+  errorMessage,
+  fixOutcome,
+  formatPlace,
+  formatProblem,
+  isCancelled,
+  isRefusal,
+  placeDetails,
+  refusalHeadline,
+  resultLines,
+  roundOutcome,
+  wasRestored,
+} from "../../src/taskpane/outcome";
 
 const sv = strings.sv;
 const en = strings.en;
@@ -33,14 +48,18 @@ describe("i18n", () => {
     expect(pickLanguage("sv-SE")).toBe("sv");
     expect(pickLanguage("fi-FI")).toBe("sv");
     expect(pickLanguage(undefined)).toBe("sv");
-    expect(stringsFor("en-US").create).toBe("Create budget model");
-    expect(stringsFor("sv-SE").create).toBe("Skapa budgetmodell");
+    expect(stringsFor("en-US").create).toBe("Create the model");
+    expect(stringsFor("sv-SE").create).toBe("Skapa modellen");
   });
 
   it("has every text in both languages", () => {
     const keys = (o: object) => Object.keys(o).sort();
     expect(keys(en)).toEqual(keys(sv));
     expect(keys(en.place)).toEqual(keys(sv.place));
+    expect(keys(en.phase)).toEqual(keys(sv.phase));
+    expect(keys(en.phase)).toEqual(["läser", "räknar", "skriver"]);
+    // Every model known has an English title; Swedish uses the catalog's own.
+    expect(keys(en.modelTitles)).toEqual([...MODEL_IDS].sort());
     for (const [key, value] of Object.entries(sv)) {
       if (typeof value === "string") expect([key, value.length > 0]).toEqual([key, true]);
     }
@@ -98,10 +117,68 @@ describe("outcome", () => {
   });
 });
 
+describe("what a run changed", () => {
+  it("says what a command wrote and flagged, before the model's own lines", () => {
+    const outcome = commandOutcome(result, sv);
+    expect(outcome.title).toBe("Omräkningen är klar");
+    expect(outcome.changes).toEqual(["1\u00a0234 celler skrivna", "2 synkroniseringar med Excel", "1 fel och 0 varningar flaggade"]);
+    expect(outcome.summary).toEqual(result.summary);
+    expect(outcome.problems).toEqual([problem]);
+    const quiet = commandOutcome({ ...result, command: "create", cellsWritten: 0, problems: [] }, en);
+    expect(quiet.title).toBe("The model is created");
+    expect(quiet.changes).toEqual(["0 cells written", "2 syncs with Excel", "No problems flagged", "Nothing needed to change."]);
+    const warnings = commandOutcome({ ...result, problems: [{ ...problem, severity: "varning" }, { ...problem, severity: "varning" }] }, sv);
+    expect(warnings.changes[2]).toBe("0 fel och 2 varningar flaggade");
+  });
+
+  it("says where a round wrote and how many differences it found", () => {
+    const compared = roundOutcome(
+      "compare",
+      { sheet: "Jämförelse", syncs: 3, differences: [{ table: "Budgetramar", key: "HSN 2024", change: "ny" }], summary: ["Jämförelse: A mot nuläget"], problems: [] },
+      sv,
+    );
+    expect(compared).toEqual({
+      title: "Jämförelsen är klar",
+      changes: ["Skrivet på bladet Jämförelse", "1 skillnad", "3 synkroniseringar med Excel", "Inga problem flaggade"],
+      summary: ["Jämförelse: A mot nuläget"],
+      problems: [],
+    });
+    const protectedModel = roundOutcome("protect", { sheet: "Budget", syncs: 3, summary: ["Låst"], problems: [] }, en);
+    expect(protectedModel.title).toBe("The model is protected");
+    expect(protectedModel.changes).toEqual(["3 syncs with Excel", "No problems flagged"]);
+    expect(fixOutcome(1, [problem], sv)).toEqual({ title: "Rättelsen är gjord", changes: ["1 cell skriven"], summary: [], problems: [problem] });
+  });
+
+  it("names a cell as Excel writes it, with the table, row and column after it", () => {
+    expect(cellReference(problem.place!)).toBe("Budget!C5");
+    expect(cellReference({ sheet: "Återredovisning 2019", cell: "B2" })).toBe("'Återredovisning 2019'!B2");
+    expect(cellReference({ sheet: "Återredovisning", cell: "B2" })).toBe("Återredovisning!B2");
+    expect(cellReference({ sheet: "Kim's", cell: "A1" })).toBe("'Kim''s'!A1");
+    expect(cellReference({ sheet: "Budget" })).toBe("Budget");
+    expect(placeDetails(problem.place!, sv)).toBe("tabell Ramar, rad 5, kolumn Belopp");
+    expect(placeDetails({ sheet: "Budget", cell: "A1" }, en)).toBe("");
+  });
+
+  it("tells a cancelled command and a restored write from other errors", () => {
+    const cancelled = Object.assign(new Error("Avbrutet: inget har ändrats i arbetsboken."), { name: "CommandCancelled" });
+    expect(isCancelled(cancelled)).toBe(true);
+    expect(isCancelled(new Error("x"))).toBe(false);
+    expect(wasRestored(Object.assign(new Error("lost"), { name: "WriteFailed", restored: true }))).toBe(true);
+    expect(wasRestored(Object.assign(new Error("lost"), { name: "WriteFailed", restored: false }))).toBe(false);
+  });
+});
+
 describe("App", () => {
+  const round = { sheet: "Budget", syncs: 1, summary: [], problems: [] };
   const host: RamkollHost = {
     create: () => Promise.resolve({ ...result, command: "create" }),
     recompute: () => Promise.resolve(result),
+    freeze: () => Promise.resolve(round),
+    listVersions: () => Promise.resolve([]),
+    compare: () => Promise.resolve(round),
+    protect: () => Promise.resolve(round),
+    unprotect: () => Promise.resolve(round),
+    applyFixes: () => Promise.resolve(0),
     select: () => Promise.resolve(),
   };
 
@@ -113,7 +190,7 @@ describe("App", () => {
     );
     expect(html).toContain("<h1");
     expect(html).toContain("Ramkoll");
-    expect(html).toContain("Skapa budgetmodell");
+    expect(html).toContain("Skapa modellen");
     expect(html).toContain("Räkna om");
     expect(html).toContain("Fyll med exempeldata");
     // The checkbox is on by default and its label is tied to it.
@@ -129,7 +206,27 @@ describe("App", () => {
         <App host={host} strings={en} />
       </FluentProvider>,
     );
-    expect(html).toContain("Create budget model");
+    expect(html).toContain("Create the model");
     expect(html).toContain("Fill with example data");
+    expect(html).toContain("Budget frames and reallocations");
+    expect(html).toContain("Freeze version");
+  });
+
+  it("offers every model in the catalog, and budget rounds only for the budget", () => {
+    const html = renderToStaticMarkup(
+      <FluentProvider theme={webLightTheme}>
+        <App host={host} strings={sv} />
+      </FluentProvider>,
+    );
+    const options = [...html.matchAll(/<option value="([^"]*)"[^>]*>([^<]*)<\/option>/g)].map((m) => [m[1], m[2]]);
+    expect(options).toEqual(MODEL_IDS.map((id) => [id, MODEL_TITLES[id]]));
+    for (const label of ["Budgetomgång", "Fastställ version", "Skydda", "Ta bort skydd", "Lösenord för skyddet (valfritt)"]) expect(html).toContain(label);
+    const grants = renderToStaticMarkup(
+      <FluentProvider theme={webLightTheme}>
+        <App host={host} strings={sv} model="stimulansmedel" />
+      </FluentProvider>,
+    );
+    expect(grants).toContain("Skapa modellen");
+    expect(grants).not.toContain("Fastställ version");
   });
 });

@@ -1,0 +1,86 @@
+import { ExcelSimulator, installGlobals } from "../excel-sim";
+import { excelHost } from "../../src/taskpane/excel";
+import type { RamkollHost } from "../../src/taskpane/host";
+import { observed } from "../../playground/Playground";
+import { plainText, readSheet } from "../../playground/sheetView";
+
+describe("the playground's view of a sheet", () => {
+  let sim: ExcelSimulator;
+  let restore: () => void;
+
+  beforeEach(() => {
+    sim = new ExcelSimulator({ locale: "sv-SE" });
+    restore = installGlobals(sim);
+  });
+  afterEach(() => restore());
+
+  it("shows an empty workbook as an empty sheet", () => {
+    const view = readSheet(sim, "Sheet1", { minRows: 5, minCols: 3 });
+    expect(view.name).toBe("Sheet1");
+    expect(view.columns).toEqual(["A", "B", "C"]);
+    expect(view.rows).toHaveLength(5);
+    expect(view.rows.flat().every((c) => c.kind === "empty" && c.text === "")).toBe(true);
+  });
+
+  it("shows the budget as Excel would, through the task pane's own host, without a request", async () => {
+    await excelHost.create("budget", { withExamples: true });
+    const before = sim.stats.syncs;
+    const snapshot = sim.snapshot();
+    const view = readSheet(sim, "Budget");
+    expect(sim.stats.syncs).toBe(before);
+    expect(sim.snapshot()).toBe(snapshot);
+    const at = (address: string) => view.rows.flat().find((c) => c.address === address)!;
+    // Omdisponeringar's header row, then HSN/1222/2023: 4,5 mkr a year.
+    expect(at("N3")).toMatchObject({ text: "Belopp per år", header: true, table: "Omdisponeringar", kind: "text" });
+    expect(at("N4")).toMatchObject({ text: "4\u00a0500\u00a0000 kr", input: "4500000", kind: "number", header: false, table: "Omdisponeringar", formula: null });
+    const computed = view.rows[3].find((c) => c.formula !== null)!;
+    expect(computed.input).toBe(computed.formula);
+    expect(computed.formula!.startsWith("=")).toBe(true);
+    // The used range and a margin of two.
+    const used = sim.usedRange("Budget")!;
+    expect(view.columns.length).toBeGreaterThanOrEqual(2 + (used.endsWith("Z") ? 26 : 0));
+    expect(view.rows.length).toBeGreaterThanOrEqual(20);
+  });
+
+  it("shows what a person typed, and what the simulator cannot format as the plain value", () => {
+    sim.setCell("Sheet1!B2", "4,5 mkrr");
+    sim.setCell("Sheet1!C2", 1234.5);
+    sim.setCell("Sheet1!D2", "=C2*2");
+    sim.setCell("Sheet1!E2", "=1/0");
+    sim.setCell("Sheet1!F2", true);
+    const row = readSheet(sim, "Sheet1").rows[1];
+    expect(row.slice(1, 6).map((c) => [c.text, c.kind])).toEqual([
+      ["4,5 mkrr", "text"],
+      ["1234,5", "number"],
+      ["2469", "number"],
+      ["#DIV/0!", "error"],
+      ["SANT", "boolean"],
+    ]);
+    expect(row[3].input).toBe("=C2*2");
+    expect(row[5].input).toBe("TRUE");
+    expect(plainText(1234567.891, "sv-SE")).toBe("1\u00a0234\u00a0567,891");
+    expect(plainText(false, "en-US")).toBe("FALSE");
+    expect(plainText("", "sv-SE")).toBe("");
+  });
+
+  it("limits the rows it shows of a very large sheet", () => {
+    sim.setCell("Sheet1!A1000", 1);
+    const view = readSheet(sim, "Sheet1", { maxRows: 100 });
+    expect(view.rows).toHaveLength(100);
+    expect(view.hiddenRows).toBe(902);
+  });
+});
+
+describe("the playground's host", () => {
+  it("tells the page after every command, whether it succeeded or not", async () => {
+    const calls: string[] = [];
+    const base = {
+      recompute: () => Promise.resolve("ok"),
+      select: () => Promise.reject(new Error("nej")),
+    } as unknown as RamkollHost;
+    const host = observed(base, () => calls.push("changed"));
+    await expect(host.recompute("budget")).resolves.toBe("ok");
+    await expect(host.select({ sheet: "Budget", cell: "A1" })).rejects.toThrow("nej");
+    expect(calls).toEqual(["changed", "changed"]);
+  });
+});
