@@ -1,7 +1,7 @@
 import { Button, Link, makeStyles, tokens } from "@fluentui/react-components";
 import type { LocatedProblem, Place } from "../excel/commands";
 import type { Strings } from "./i18n";
-import { cellReference, formatPlace, placeDetails } from "./outcome";
+import { cellReference, placeDetails } from "./outcome";
 
 const useStyles = makeStyles({
   list: {
@@ -58,7 +58,13 @@ export function ProblemList({ problems, strings: t, onSelect, onFix, busy = fals
             <span className={styles.head}>
               <span className={styles.severity}>{t.severity[problem.severity] ?? problem.severity}</span>
               {place && place.cell ? (
-                <Link as="button" className={styles.place} aria-label={t.goTo(formatPlace(place, t))} onClick={() => onSelect(place)}>
+                <Link
+                  as="button"
+                  className={styles.place}
+                  // The name begins with what is shown ("Budget!N4") and says the rest of the place.
+                  aria-label={t.goTo(details ? `${cellReference(place)} (${details})` : cellReference(place))}
+                  onClick={() => onSelect(place)}
+                >
                   {cellReference(place)}
                 </Link>
               ) : place ? (
