@@ -8,7 +8,7 @@ import officeAddins from "eslint-plugin-office-addins";
 
 export default tseslint.config(
   {
-    ignores: ["dist/**", "playground/dist/**", "node_modules/**", "out/**", "coverage/**", "**/*.d.ts"],
+    ignores: ["dist/**", "playground/dist/**", "node_modules/**", "out/**", "coverage/**", "tests/e2e/__output__/**", "**/*.d.ts"],
   },
   {
     files: ["src/**/*.{ts,tsx}", "tests/**/*.{ts,tsx}", "playground/**/*.{ts,tsx}"],

@@ -1,10 +1,10 @@
-// The ribbon's function file: "Räkna om" recomputes the budget model and tells
-// the person what happened in a small dialog (message.html). Errors always reach
+// The ribbon's function file: "Räkna om" recomputes every model the workbook
+// holds and tells the person what happened in a small dialog (message.html). Errors always reach
 // the person; event.completed() is always called.
-import { recomputeModel } from "../excel/commands";
+import { recomputeWorkbook } from "../excel/commands";
 import { officeDisplayLanguage, stringsFor } from "../taskpane/i18n";
 import { messageUrl, type CommandMessage } from "./message-url";
-import { describeError, describeResult } from "./report";
+import { describeError, describeWorkbook } from "./report";
 
 /** Office's code for "a dialog is already open from this page". */
 const DIALOG_ALREADY_OPEN = 12007;
@@ -21,8 +21,8 @@ async function recompute(event: Office.AddinCommands.Event): Promise<void> {
     const t = stringsFor(officeDisplayLanguage());
     let message: CommandMessage;
     try {
-      const result = await Excel.run((context) => recomputeModel(context, "budget"));
-      message = describeResult(result, t);
+      const outcomes = await Excel.run((context) => recomputeWorkbook(context));
+      message = describeWorkbook(outcomes, t);
     } catch (error) {
       message = describeError(error, t);
     }

@@ -1,5 +1,6 @@
 // What the ribbon's "Räkna om" tells the person, as plain data for message.html.
-import type { CommandResult, LocatedProblem } from "../excel/commands";
+import type { CommandResult, LocatedProblem, ModelRecompute } from "../excel/commands";
+import { MODEL_TITLES } from "../workbook/models/catalog";
 import type { Strings } from "../taskpane/i18n";
 import { errorMessage, formatProblem, isRefusal, refusalHeadline, resultLines } from "../taskpane/outcome";
 import type { CommandMessage } from "./message-url";
@@ -36,4 +37,34 @@ function problemLines(problems: LocatedProblem[], t: Strings): string[] {
   const lines = [t.problemsTitle(problems.length), ...problems.slice(0, MAX_PROBLEMS).map((p) => formatProblem(p, t))];
   if (problems.length > MAX_PROBLEMS) lines.push(t.moreProblems(problems.length - MAX_PROBLEMS));
   return lines;
+}
+
+/**
+ * What the ribbon's "Räkna om" of the whole workbook tells: one model is
+ * reported as the task pane would; several get a line each with their title,
+ * their outcome and their first problems. The dialog speaks of the worst.
+ */
+export function describeWorkbook(outcomes: readonly ModelRecompute[], t: Strings): CommandMessage {
+  if (outcomes.length === 0) {
+    return { kind: "warning", lang: t.locale, title: t.commandNoModelTitle, lines: [t.commandNoModelBody], close: t.close };
+  }
+  if (outcomes.length === 1) {
+    const only = outcomes[0];
+    return "result" in only ? describeResult(only.result, t) : describeError(only.error, t);
+  }
+  const messages = outcomes.map((o) => ({
+    title: t.modelTitles[o.model] ?? MODEL_TITLES[o.model],
+    message: "result" in o ? describeResult({ ...o.result, summary: [] }, t) : describeError(o.error, t),
+    failed: !("result" in o),
+  }));
+  const rank = { ok: 0, warning: 1, error: 2 } as const;
+  const kind = messages.reduce<CommandMessage["kind"]>((k, m) => (rank[m.message.kind] > rank[k] ? m.message.kind : k), "ok");
+  const failures = messages.filter((m) => m.failed).length;
+  return {
+    kind,
+    lang: t.locale,
+    title: failures === 0 ? t.commandDoneTitle : failures === messages.length ? t.commandRefusedTitle : t.commandPartlyTitle,
+    lines: messages.flatMap((m) => [`${m.title}: ${m.failed ? m.message.title.replace(/^Ramkoll: /, "") : m.message.lines[0]}`, ...m.message.lines.slice(1).map((l) => `  ${l}`)]),
+    close: t.close,
+  };
 }

@@ -6,7 +6,7 @@
 import { seedTable } from "../workbook/build";
 import { LOG_SHEET, LOG_TABLE, LogEntry, excelSerialNow, logWrites } from "../workbook/log";
 import { runModel } from "../workbook/model";
-import { ModelId } from "../workbook/models/catalog";
+import { ModelId, modelsInWorkbook } from "../workbook/models/catalog";
 import { loadModel } from "../workbook/models/load";
 import { LocatedProblem, describeProblem } from "../workbook/problem";
 import { checkSchema, schemaSettingKey } from "../workbook/schemaVersion";
@@ -243,6 +243,35 @@ export async function recomputeModel(context: Excel.RequestContext, model: Model
     problems: all,
     summary: [...schema.notes, ...def.summary(run.outcome.model, run.outcome.result)],
   };
+}
+
+/** The models the open workbook holds, in catalog order: one request. */
+export async function findModels(context: Excel.RequestContext): Promise<ModelId[]> {
+  const state = await readWorkbookState(context);
+  return modelsInWorkbook(state.sheetNames, state.settings.keys());
+}
+
+/** One model's part of a whole-workbook recompute: its result, or why it was refused or failed. */
+export type ModelRecompute = { model: ModelId; result: CommandResult } | { model: ModelId; error: unknown };
+
+/**
+ * Recomputes every model the workbook holds, one after the other (the
+ * ribbon's "Räkna om"). Each model's recompute is its own command: one that
+ * is refused changes nothing of its own and does not stop the others.
+ * An empty list means the workbook holds no model.
+ */
+export async function recomputeWorkbook(context: Excel.RequestContext, env: CommandEnv = {}): Promise<ModelRecompute[]> {
+  const models = await findModels(context);
+  const out: ModelRecompute[] = [];
+  for (const model of models) {
+    try {
+      out.push({ model, result: await recomputeModel(context, model, env) });
+    } catch (error) {
+      if (error instanceof CommandCancelled) throw error;
+      out.push({ model, error });
+    }
+  }
+  return out;
 }
 
 /** Shows a problem's cell to the user. */

@@ -73,9 +73,14 @@ export async function freezeVersion(context: Excel.RequestContext, model: ModelI
 }
 
 /** The version sheets in the workbook, oldest first by name. */
-export async function listVersions(context: Excel.RequestContext): Promise<string[]> {
+export async function listVersions(context: Excel.RequestContext, model?: ModelId): Promise<string[]> {
   const state = await readWorkbookState(context);
-  return state.sheetNames.filter((n) => n.startsWith(VERSION_PREFIX)).sort();
+  const sheets = state.sheetNames.filter((n) => n.startsWith(VERSION_PREFIX)).sort();
+  if (!model || sheets.length === 0) return sheets;
+  // Each version names its model beside its mark in A1:B1: one more request for all of them.
+  const marks = sheets.map((name) => context.workbook.worksheets.getItem(name).getRange("A1:B1").load("values"));
+  await context.sync();
+  return sheets.filter((_, i) => String(marks[i].values[0][1]) === model);
 }
 
 /**

@@ -68,8 +68,6 @@ const useStyles = makeStyles({
   wrap: { overflowWrap: "anywhere", minWidth: 0 },
 });
 
-/** The models that run budget rounds (versions, comparison, protection). */
-export const ROUND_MODELS: readonly ModelId[] = ["budget"];
 
 /** How long a command runs before its progress is shown, so quick ones do not flicker. */
 export const PROGRESS_DELAY_MS = 300;
@@ -116,7 +114,6 @@ export function App({ host, strings: t, model: initialModel = "budget", models =
   const [showProgress, setShowProgress] = React.useState(false);
   const [outcome, setOutcome] = React.useState<Outcome | null>(null);
   const [failure, setFailure] = React.useState<Failure | null>(null);
-  const rounds = ROUND_MODELS.includes(model);
   const busy = running !== null;
 
   React.useEffect(() => {
@@ -139,7 +136,7 @@ export function App({ host, strings: t, model: initialModel = "budget", models =
 
   const refreshVersions = async () => {
     try {
-      const list = await host.listVersions();
+      const list = await host.listVersions(model);
       setVersions(list);
       setFrom((current) => (list.includes(current) ? current : (list[list.length - 1] ?? "")));
       setTo((current) => (list.includes(current) ? current : ""));
@@ -150,9 +147,25 @@ export function App({ host, strings: t, model: initialModel = "budget", models =
   };
 
   React.useEffect(() => {
-    if (rounds) void refreshVersions();
-    // Versions are read again after each command; the host does not change while the pane is open.
-  }, [rounds]);
+    // Open on the model the workbook holds, unless the person has already chosen or the workbook holds the one shown.
+    let current = true;
+    host
+      .findModels?.()
+      .then((present) => {
+        const first = present.find((m) => models.includes(m));
+        if (current && first && !present.includes(model)) setModel((chosen) => (chosen === model ? first : chosen));
+      })
+      .catch(() => undefined); // Only a convenience: the pane works without it.
+    return () => {
+      current = false;
+    };
+    // Once, when the pane opens.
+  }, []);
+
+  React.useEffect(() => {
+    void refreshVersions();
+    // Versions are read again after each command and when another model is chosen.
+  }, [model]);
 
   /** Runs one command with progress, cancel and its outcome; one at a time. */
   const run = async (command: Command, cancellable: boolean, work: (options: RunOptions) => Promise<Outcome>) => {
@@ -176,7 +189,7 @@ export function App({ host, strings: t, model: initialModel = "budget", models =
     } finally {
       setRunning(null);
     }
-    if (rounds) await refreshVersions();
+    await refreshVersions();
   };
 
   const create = () => run("create", true, async (o) => commandOutcome(await host.create(model, { withExamples }, o), t));
@@ -325,68 +338,66 @@ export function App({ host, strings: t, model: initialModel = "budget", models =
         <Text>{t.noProblems}</Text>
       ) : null}
 
-      {rounds ? (
-        <section className={styles.round} aria-labelledby={`${id}-round`}>
-          <Subtitle2 as="h2" id={`${id}-round`} className={styles.sectionHeading}>
-            {t.roundHeading}
-          </Subtitle2>
-          <div className={styles.actions}>
-            <Button disabledFocusable={busy} onClick={() => void freeze()}>
-              {t.freeze}
-            </Button>
-          </div>
-          {versions.length > 0 ? (
-            <>
-              <Field label={t.compareFrom}>
-                <Select
-                  value={from}
-                  disabled={busy}
-                  onChange={(_event, data) => {
-                    setFrom(data.value);
-                    setTo((current) => (current === data.value ? "" : current));
-                  }}
-                >
-                  {versions.map((v) => (
+      <section className={styles.round} aria-labelledby={`${id}-round`}>
+        <Subtitle2 as="h2" id={`${id}-round`} className={styles.sectionHeading}>
+          {t.roundHeading(model)}
+        </Subtitle2>
+        <div className={styles.actions}>
+          <Button disabledFocusable={busy} onClick={() => void freeze()}>
+            {t.freeze}
+          </Button>
+        </div>
+        {versions.length > 0 ? (
+          <>
+            <Field label={t.compareFrom}>
+              <Select
+                value={from}
+                disabled={busy}
+                onChange={(_event, data) => {
+                  setFrom(data.value);
+                  setTo((current) => (current === data.value ? "" : current));
+                }}
+              >
+                {versions.map((v) => (
+                  <option key={v} value={v}>
+                    {v}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+            <Field label={t.compareTo}>
+              <Select value={to} disabled={busy} onChange={(_event, data) => setTo(data.value)}>
+                <option value="">{t.now}</option>
+                {versions
+                  .filter((v) => v !== from)
+                  .map((v) => (
                     <option key={v} value={v}>
                       {v}
                     </option>
                   ))}
-                </Select>
-              </Field>
-              <Field label={t.compareTo}>
-                <Select value={to} disabled={busy} onChange={(_event, data) => setTo(data.value)}>
-                  <option value="">{t.now}</option>
-                  {versions
-                    .filter((v) => v !== from)
-                    .map((v) => (
-                      <option key={v} value={v}>
-                        {v}
-                      </option>
-                    ))}
-                </Select>
-              </Field>
-              <div className={styles.actions}>
-                <Button disabledFocusable={busy || !from} onClick={() => void compare()}>
-                  {t.compare}
-                </Button>
-              </div>
-            </>
-          ) : (
-            <Text className={styles.hint}>{t.noVersions}</Text>
-          )}
-          <Field label={t.password} hint={t.passwordHint}>
-            <Input type="password" value={password} disabled={busy} autoComplete="off" onChange={(_event, data) => setPassword(data.value)} />
-          </Field>
-          <div className={styles.actions}>
-            <Button disabledFocusable={busy} onClick={() => void protect()}>
-              {t.protect}
-            </Button>
-            <Button disabledFocusable={busy} onClick={() => void unprotect()}>
-              {t.unprotect}
-            </Button>
-          </div>
-        </section>
-      ) : null}
+              </Select>
+            </Field>
+            <div className={styles.actions}>
+              <Button disabledFocusable={busy || !from} onClick={() => void compare()}>
+                {t.compare}
+              </Button>
+            </div>
+          </>
+        ) : (
+          <Text className={styles.hint}>{t.noVersions}</Text>
+        )}
+        <Field label={t.password} hint={t.passwordHint}>
+          <Input type="password" value={password} disabled={busy} autoComplete="off" onChange={(_event, data) => setPassword(data.value)} />
+        </Field>
+        <div className={styles.actions}>
+          <Button disabledFocusable={busy} onClick={() => void protect()}>
+            {t.protect}
+          </Button>
+          <Button disabledFocusable={busy} onClick={() => void unprotect()}>
+            {t.unprotect}
+          </Button>
+        </div>
+      </section>
     </main>
   );
 }

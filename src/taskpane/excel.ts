@@ -1,7 +1,7 @@
 // The task pane's only Office.js code: runs the commands in src/excel/ inside
 // Excel.run, one batch each. The playground uses this same host against the
 // Excel simulator's Excel.run.
-import { applyFixes, createModel, recomputeModel, selectCell, type CommandEnv } from "../excel/commands";
+import { applyFixes, createModel, findModels, recomputeModel, selectCell, type CommandEnv } from "../excel/commands";
 import { compareVersions, freezeVersion, listVersions, protectModel, unprotectModel } from "../excel/rounds";
 import type { RamkollHost, RunOptions } from "./host";
 
@@ -19,8 +19,8 @@ export const excelHost: RamkollHost = {
   freeze(model, run) {
     return Excel.run((context) => freezeVersion(context, model, env(run)));
   },
-  listVersions() {
-    return Excel.run((context) => listVersions(context));
+  listVersions(model) {
+    return Excel.run((context) => listVersions(context, model));
   },
   compare(model, from, to, run) {
     return Excel.run((context) => compareVersions(context, model, from, to, env(run)));
@@ -33,6 +33,9 @@ export const excelHost: RamkollHost = {
   },
   applyFixes(problems, run) {
     return Excel.run((context) => applyFixes(context, problems, env(run)));
+  },
+  findModels() {
+    return Excel.run((context) => findModels(context));
   },
   select(place) {
     // A place without a cell (a whole sheet or table) is shown from its first cell.

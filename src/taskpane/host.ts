@@ -23,8 +23,8 @@ export interface RamkollHost {
   recompute(model: ModelId, run?: RunOptions): Promise<CommandResult>;
   /** Freezes the model as a dated, protected version sheet. */
   freeze(model: ModelId, run?: RunOptions): Promise<RoundResult>;
-  /** The version sheets in the workbook, oldest first. */
-  listVersions(): Promise<string[]>;
+  /** The version sheets in the workbook, oldest first; with a model, only its versions. */
+  listVersions(model?: ModelId): Promise<string[]>;
   /** Compares a version with another (`to`) or with the model as it is now (`to` absent). */
   compare(model: ModelId, from: string, to: string | undefined, run?: RunOptions): Promise<RoundResult>;
   /** Locks the computed columns and protects the model's sheets. */
@@ -32,6 +32,8 @@ export interface RamkollHost {
   unprotect(model: ModelId, password?: string): Promise<RoundResult>;
   /** Applies the corrections the person chose; resolves with the number of cells written. */
   applyFixes(problems: readonly LocatedProblem[], run?: RunOptions): Promise<number>;
+  /** The models the open workbook holds, so the pane opens on the one in use. */
+  findModels?(): Promise<ModelId[]>;
   /** Shows a problem's place in the workbook. */
   select(place: Place): Promise<void>;
 }

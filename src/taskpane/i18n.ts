@@ -20,7 +20,8 @@ export interface Strings {
   create: string;
   recompute: string;
   recomputeHint: string;
-  roundHeading: string;
+  /** Versions and protection: a budget round for the budget, versions for the others. */
+  roundHeading: (model: string) => string;
   freeze: string;
   compare: string;
   compareFrom: string;
@@ -74,6 +75,10 @@ export interface Strings {
   commandDoneTitle: string;
   commandFailedTitle: string;
   commandRefusedTitle: string;
+  /** Several models, some recomputed and some not. */
+  commandPartlyTitle: string;
+  commandNoModelTitle: string;
+  commandNoModelBody: string;
   moreProblems: (n: number) => string;
   close: string;
 }
@@ -91,7 +96,7 @@ const sv: Strings = {
   create: "Skapa modellen",
   recompute: "Räkna om",
   recomputeHint: "Räknar om, stämmer av och skriver uppföljningsrapporterna.",
-  roundHeading: "Budgetomgång",
+  roundHeading: (model) => (model === "budget" ? "Budgetomgång" : "Versioner och skydd"),
   freeze: "Fastställ version",
   compare: "Jämför",
   compareFrom: "Version",
@@ -147,6 +152,9 @@ const sv: Strings = {
   commandDoneTitle: "Ramkoll: omräkningen är klar",
   commandFailedTitle: "Ramkoll: omräkningen misslyckades",
   commandRefusedTitle: "Ramkoll: omräkningen skrev ingenting",
+  commandPartlyTitle: "Ramkoll: en del av omräkningen gick inte",
+  commandNoModelTitle: "Ramkoll: ingen modell att räkna om",
+  commandNoModelBody: "Arbetsboken har ingen Ramkoll-modell. Öppna Ramkoll med Visa Ramkoll och skapa en.",
   moreProblems: (n) => `… och ${count(n, "sv-SE")} till. Öppna Ramkoll för att se alla.`,
   close: "Stäng",
 };
@@ -168,7 +176,7 @@ const en: Strings = {
   create: "Create the model",
   recompute: "Recompute",
   recomputeHint: "Recomputes, reconciles and writes the follow-up reports.",
-  roundHeading: "Budget round",
+  roundHeading: (model) => (model === "budget" ? "Budget round" : "Versions and protection"),
   freeze: "Freeze version",
   compare: "Compare",
   compareFrom: "Version",
@@ -224,6 +232,9 @@ const en: Strings = {
   commandDoneTitle: "Ramkoll: recomputed",
   commandFailedTitle: "Ramkoll: recomputing failed",
   commandRefusedTitle: "Ramkoll: recomputing wrote nothing",
+  commandPartlyTitle: "Ramkoll: part of the recompute did not go through",
+  commandNoModelTitle: "Ramkoll: no model to recompute",
+  commandNoModelBody: "The workbook holds no Ramkoll model. Open Ramkoll with Show Ramkoll and create one.",
   moreProblems: (n) => `… and ${count(n, "en-US")} more. Open Ramkoll to see them all.`,
   close: "Close",
 };

@@ -3,12 +3,11 @@
  * the add-in's workbook settings. A recompute refuses a workbook made by a
  * newer Ramkoll, and brings an older one up to date before anything else.
  */
+import { schemaSettingKey } from "./models/catalog";
 import { LocatedProblem } from "./problem";
 import { Write } from "./writes";
 
-export function schemaSettingKey(model: string): string {
-  return `ramkoll.schema.${model}`;
-}
+export { schemaSettingKey };
 
 export interface Migration {
   /** Brings a workbook from version `from` to `from + 1`. */

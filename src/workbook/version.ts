@@ -133,7 +133,9 @@ function keyOf(raw: RawTable, row: readonly CellValue[], keyHeaders: readonly st
  */
 export function compareTable(spec: TableSpec, keys: readonly string[], before: RawTable, after: RawTable): Difference[] {
   const keyHeaders = keys.map((k) => spec.columns.find((c) => c.key === k)!.header);
-  const index = (raw: RawTable) => new Map(raw.values.map((row) => [keyOf(raw, row, keyHeaders), row] as const));
+  // An empty table keeps one blank row in Excel and none in a frozen copy: blank rows are no rows.
+  const blank = (row: readonly CellValue[]) => row.every((v) => v === null || v === undefined || String(v).trim() === "");
+  const index = (raw: RawTable) => new Map(raw.values.filter((row) => !blank(row)).map((row) => [keyOf(raw, row, keyHeaders), row] as const));
   const a = index(before);
   const b = index(after);
   const out: Difference[] = [];

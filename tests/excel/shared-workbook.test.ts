@@ -7,6 +7,7 @@ import { ExcelSimulator } from "../excel-sim";
 import { CommandCancelled, createModel, recomputeModel } from "../../src/excel/commands";
 import { WriteFailed } from "../../src/excel/apply";
 import { compareVersions, freezeVersion, listVersions, protectModel, unprotectModel } from "../../src/excel/rounds";
+import { cellAddress, parseRange, splitSheet } from "../../src/workbook/address";
 
 const at = (iso: string) => () => new Date(`${iso}T10:32:00`);
 
@@ -200,5 +201,44 @@ describe("the schema version the workbook records", () => {
     expect(result.cellsWritten).toBe(1);
     expect(sim.getValue("Budget!X4")).toBe("kolla med RF");
     expect(sim.getValue("Budget!V4")).toBe(2024);
+  });
+});
+
+describe("versions of every model", () => {
+  test("stimulansmedel: frozen, compared with today (nothing differs), then a granted amount changed is named", async () => {
+    const sim = new ExcelSimulator();
+    await sim.run((ctx) => createModel(ctx, "stimulansmedel", { withExamples: true }));
+    const frozen = await sim.run((ctx) => freezeVersion(ctx, "stimulansmedel", { now: at("2016-10-01") }));
+    const same = await sim.run((ctx) => compareVersions(ctx, "stimulansmedel", frozen.sheet));
+    expect(same.differences).toEqual([]);
+    const purposes = sim.table("Syften");
+    const amount = purposes.headers.indexOf("Fast belopp");
+    const row = purposes.rows.findIndex((r) => typeof r[amount] === "number");
+    const { range } = splitSheet(purposes.address);
+    const start = parseRange(range).start;
+    const address = `${purposes.sheet}!${cellAddress({ row: start.row + 1 + row, col: start.col + amount })}`;
+    const before = Number(sim.getValue(address));
+    sim.setCell(address, before + 1000);
+    const changed = await sim.run((ctx) => compareVersions(ctx, "stimulansmedel", frozen.sheet));
+    expect(changed.differences!.filter((d) => d.table === "Syften").map((d) => [d.column, d.difference?.toNumber()])).toContainEqual(["Fast belopp", 1000]);
+  });
+
+  test("månadsrapport: a frozen version compared with today finds nothing, empty tables included", async () => {
+    const sim = new ExcelSimulator();
+    await sim.run((ctx) => createModel(ctx, "manadsrapport", { withExamples: true }));
+    const frozen = await sim.run((ctx) => freezeVersion(ctx, "manadsrapport", { now: at("2020-11-20") }));
+    const same = await sim.run((ctx) => compareVersions(ctx, "manadsrapport", frozen.sheet));
+    expect(same.differences).toEqual([]);
+  });
+
+  test("each model lists only its own versions", async () => {
+    const sim = await budgetWorkbook();
+    await sim.run((ctx) => createModel(ctx, "stimulansmedel", { withExamples: true }));
+    await sim.run((ctx) => freezeVersion(ctx, "budget", { now: at("2024-05-01") }));
+    await sim.run((ctx) => freezeVersion(ctx, "stimulansmedel", { now: at("2024-05-01") }));
+    expect(await sim.run((ctx) => listVersions(ctx))).toEqual(["Version 2024-05-01", "Version 2024-05-01 (2)"]);
+    expect(await sim.run((ctx) => listVersions(ctx, "budget"))).toEqual(["Version 2024-05-01"]);
+    expect(await sim.run((ctx) => listVersions(ctx, "stimulansmedel"))).toEqual(["Version 2024-05-01 (2)"]);
+    expect(await sim.run((ctx) => listVersions(ctx, "manadsrapport"))).toEqual([]);
   });
 });

@@ -212,7 +212,7 @@ describe("App", () => {
     expect(html).toContain("Freeze version");
   });
 
-  it("offers every model in the catalog, and budget rounds only for the budget", () => {
+  it("offers every model in the catalog, each with versions and protection", () => {
     const html = renderToStaticMarkup(
       <FluentProvider theme={webLightTheme}>
         <App host={host} strings={sv} />
@@ -227,6 +227,8 @@ describe("App", () => {
       </FluentProvider>,
     );
     expect(grants).toContain("Skapa modellen");
-    expect(grants).not.toContain("Fastställ version");
+    expect(grants).toContain("Versioner och skydd");
+    expect(grants).toContain("Fastställ version");
+    expect(grants).not.toContain("Budgetomgång");
   });
 });

@@ -3,7 +3,7 @@
  * decided (Budgetramar) and the ledger of omdisponeringar, with the adjusted
  * frames as live formulas.
  */
-import { MODEL_TITLES } from "./catalog";
+import { MODEL_SHEETS, MODEL_TITLES } from "./catalog";
 import {
   AdjustedFrame,
   BudgetModel,
@@ -21,7 +21,7 @@ import { LocatedProblem } from "../problem";
 import { FORMAT, TableSpec, formulaText, tableRefs } from "../schema";
 import { ParsedTable } from "../table";
 
-export const BUDGET_SHEET = "Budget";
+export const BUDGET_SHEET = MODEL_SHEETS.budget;
 
 export const OMDISPONERINGAR: TableSpec = {
   name: "Omdisponeringar",

@@ -12,8 +12,9 @@
 import { columnLetter } from "../../address";
 import { blankUnless } from "../../build";
 import { Choice, ColumnSpec, FORMAT, TableRefs, TableSpec } from "../../schema";
+import { MODEL_SHEETS } from "../catalog";
 
-export const GRANT_SHEET = "Stimulansmedel";
+export const GRANT_SHEET = MODEL_SHEETS.stimulansmedel;
 export const ACTIVITY_SHEET = "Aktiviteter";
 export const OUTCOME_SHEET = "Utfall";
 

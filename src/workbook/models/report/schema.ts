@@ -11,8 +11,9 @@
 import { columnLetter } from "../../address";
 import { blankUnless } from "../../build";
 import { Choice, ColumnSpec, FORMAT, TableRefs, TableSpec, formulaText } from "../../schema";
+import { MODEL_SHEETS } from "../catalog";
 
-export const INPUT_SHEET = "Rapportdata";
+export const INPUT_SHEET = MODEL_SHEETS.manadsrapport;
 export const REPORT_SHEET = "Månadsrapport";
 
 /** Number formats: kronor shown in Mkr (the two commas divide by a million), signed where the papers sign. */
