@@ -3,17 +3,18 @@
  * needs, runs the model's pipeline, and writes only if nothing stood in the
  * way: a command that cannot finish changes nothing.
  */
+import type { Decimal } from "../domain/money";
 import { seedTable } from "../workbook/build";
 import { LOG_SHEET, LOG_TABLE, LogEntry, excelSerialNow, logWrites } from "../workbook/log";
 import { runModel } from "../workbook/model";
 import { ModelId, modelsInWorkbook } from "../workbook/models/catalog";
-import { loadModel } from "../workbook/models/load";
+import { AnyModel, loadModel } from "../workbook/models/load";
 import { LocatedProblem, describeProblem } from "../workbook/problem";
 import { checkSchema, schemaSettingKey } from "../workbook/schemaVersion";
 import { RawTable } from "../workbook/table";
 import { SheetContent, Write, cellsWritten, createUndo, createWrites, guardText, recomputeWrites, reportSheetWrites } from "../workbook/writes";
 import { applyOrRestore, applyWrites } from "./apply";
-import { WorkbookState, readTables, readWorkbookState } from "./read";
+import { TablesRead, WorkbookState, readTables, readWorkbookState } from "./read";
 
 export type { ModelId } from "../workbook/models/catalog";
 export type { LocatedProblem, Place } from "../workbook/problem";
@@ -26,6 +27,8 @@ export interface CommandResult {
   syncs: number;
   problems: LocatedProblem[];
   summary: string[];
+  /** Changes of input the model proposes, for the user to accept with `acceptProposal`. */
+  proposals?: { id: string; title: string; lines: string[] }[];
 }
 
 /** What the host knows that the workbook does not: the clock, and the user where Office tells it. */
@@ -190,25 +193,64 @@ export async function createFromTables(context: Excel.RequestContext, model: Mod
 export async function recomputeModel(context: Excel.RequestContext, model: ModelId, env: CommandEnv = {}): Promise<CommandResult> {
   const def = await definition(model);
   env.onProgress?.("läser");
+  const { state, read } = await readModel(context, def);
+  env.onProgress?.("räknar");
+  return writeRecompute(context, model, def, state, read, read.tables, env, { command: "Räkna om" });
+}
+
+/** Which tables exist, then the model's tables, report sheets and protection: two requests. */
+async function readModel(context: Excel.RequestContext, def: AnyModel): Promise<{ state: WorkbookState; read: TablesRead }> {
   const state = await readWorkbookState(context);
   const read = await readTables(context, def.tables, state, [LOG_TABLE.name], {
     protectionOf: def.sheets,
     usedRangesOf: state.sheetNames.filter((n) => def.reportSheets?.includes(n) || def.isReportSheet?.(n)),
   });
-  const { tables, addresses, protectedSheets } = read;
+  return { state, read };
+}
+
+/** What a command that recomputes adds of its own: input cells the user asked for, a name for the log, lines for the summary. */
+interface RecomputeExtra {
+  command: string;
+  writes?: Write[];
+  undo?: Write[];
+  summary?: string[];
+  moved?: Decimal;
+}
+
+/**
+ * Recomputes the model from `tables` (what was read, or that with the
+ * user's accepted edits) and writes the computed cells that differ from
+ * what the workbook holds, the report sheets, `extra`'s input cells and the
+ * log row, in one request that is undone whole if it fails.
+ */
+async function writeRecompute(
+  context: Excel.RequestContext,
+  model: ModelId,
+  def: AnyModel,
+  state: WorkbookState,
+  read: TablesRead,
+  tables: ReadonlyMap<string, RawTable>,
+  env: CommandEnv,
+  extra: RecomputeExtra,
+): Promise<CommandResult> {
+  const { addresses, protectedSheets } = read;
   let syncs = 2;
-  env.onProgress?.("räknar");
   const schema = checkSchema(model, def.title, def.sheets[0], def.schemaVersion ?? 1, state.settings.get(schemaSettingKey(model)), def.migrations);
   if (schema.problems.length) refuse(`${def.title} räknades inte om`, schema.problems);
   const run = runModel(def, tables, { sheetNames: state.sheetNames });
   if (!run.outcome) refuse(`${def.title} räknades inte om`, run.problems);
   const recomputed = recomputeWrites(run.outcome.plan, tables, run.outcome.tableRows);
   const { problems } = recomputed;
-  const writes = [...schema.writes, ...recomputed.writes];
-  const undo = [...recomputed.undo];
+  const writes = [...schema.writes, ...(extra.writes ?? []), ...recomputed.writes];
+  const undo = [...(extra.undo ?? []), ...recomputed.undo];
   for (const sheet of run.outcome.plan.sheets.filter((s) => s.role === "report")) {
     const current: SheetContent | undefined = read.usedValues.has(sheet.name)
-      ? { values: read.usedValues.get(sheet.name)!, formulas: read.usedFormulas.get(sheet.name)!, charts: read.charts.get(sheet.name) ?? [] }
+      ? {
+          values: read.usedValues.get(sheet.name)!,
+          formulas: read.usedFormulas.get(sheet.name)!,
+          numberFormats: read.usedNumberFormats.get(sheet.name),
+          charts: read.charts.get(sheet.name) ?? [],
+        }
       : undefined;
     if (!current) {
       // A report the workbook does not have yet (a new grant, a new month, a deleted sheet): written whole.
@@ -223,7 +265,7 @@ export async function recomputeModel(context: Excel.RequestContext, model: Model
   }
   const all = [...run.problems, ...problems];
   const cells = countCells(writes);
-  const entry = logEntry(env, "Räkna om", def.title, cells, all, def.moved?.(run.outcome.model, run.outcome.result));
+  const entry = logEntry(env, extra.command, def.title, cells, all, extra.moved ?? def.moved?.(run.outcome.model, run.outcome.result));
   const log = logWrites(entry, addresses.get(LOG_TABLE.name), hasSheet(state, LOG_SHEET));
   // A protected model sheet is unprotected for the writes and protected again in the same request.
   const touched = [...protectedSheets].filter((sheet) => writes.some((w) => "sheet" in w && w.sheet === sheet));
@@ -241,8 +283,59 @@ export async function recomputeModel(context: Excel.RequestContext, model: Model
     cellsWritten: cells,
     syncs,
     problems: all,
-    summary: [...schema.notes, ...def.summary(run.outcome.model, run.outcome.result)],
+    summary: [...(extra.summary ?? []), ...schema.notes, ...def.summary(run.outcome.model, run.outcome.result)],
+    proposals: run.outcome.proposals.map(({ id, title, lines }) => ({ id, title, lines })),
   };
+}
+
+/**
+ * Accepts a proposal the last recompute showed (a grant's leftovers moved):
+ * writes its input cells, at the user's request, and recomputes with them,
+ * in one request with the log row. A proposal that is no longer what the
+ * inputs give (someone changed them since) is refused, and nothing written.
+ */
+export async function acceptProposal(context: Excel.RequestContext, model: ModelId, proposalId: string, env: CommandEnv = {}): Promise<CommandResult> {
+  const def = await definition(model);
+  env.onProgress?.("läser");
+  const { state, read } = await readModel(context, def);
+  env.onProgress?.("räknar");
+  const run = runModel(def, read.tables, { sheetNames: state.sheetNames });
+  if (!run.outcome) refuse("Förslaget godkändes inte", run.problems);
+  const proposal = run.outcome.proposals.find((p) => p.id === proposalId);
+  if (!proposal) {
+    refuse("Förslaget godkändes inte", [
+      {
+        severity: "fel",
+        code: "proposal.stale",
+        message: "Förslaget finns inte längre: uppgifterna har ändrats sedan det visades. Räkna om och granska det nya förslaget innan du godkänner det.",
+        place: { sheet: def.sheets[0] },
+      },
+    ]);
+  }
+  // The tables as they will be, so that the recompute sees the accepted inputs and writes only what then differs.
+  const tables = new Map(read.tables);
+  const writes: Write[] = [];
+  const undo: Write[] = [];
+  for (const edit of proposal.edits) {
+    if (tables.get(edit.table) === read.tables.get(edit.table)) {
+      const raw = read.tables.get(edit.table)!;
+      tables.set(edit.table, { ...raw, values: raw.values.map((r) => [...r]), formulas: raw.formulas?.map((r) => [...r]) });
+    }
+    const copy = tables.get(edit.table)!;
+    const before = copy.formulas?.[edit.tableRow]?.[edit.column] ?? copy.values[edit.tableRow][edit.column];
+    copy.values[edit.tableRow][edit.column] = edit.value;
+    if (copy.formulas) copy.formulas[edit.tableRow][edit.column] = edit.value;
+    const value = typeof edit.value === "string" ? guardText(edit.value) : edit.value;
+    writes.push({ kind: "cells", sheet: edit.place.sheet, address: edit.place.cell!, cells: [[value]] });
+    undo.push({ kind: "cells", sheet: edit.place.sheet, address: edit.place.cell!, cells: [[before]] });
+  }
+  return writeRecompute(context, model, def, state, read, tables, env, {
+    command: "Godkänn förslag",
+    writes,
+    undo,
+    moved: proposal.moved,
+    summary: [`Godkänt: ${proposal.title}.`, ...proposal.lines],
+  });
 }
 
 /** The models the open workbook holds, in catalog order: one request. */

@@ -50,6 +50,8 @@ export interface TablesRead {
   usedValues: Map<string, CellValue[][]>;
   /** Formulas of the same sheets, from A1. */
   usedFormulas: Map<string, CellValue[][]>;
+  /** Number formats of the same sheets, from A1, so that an undo puts them back. */
+  usedNumberFormats: Map<string, CellValue[][]>;
   /** Chart names of the sheets asked for by `usedRangesOf`. */
   charts: Map<string, string[]>;
 }
@@ -76,7 +78,7 @@ export async function readTables(
   }));
   const used = existing(opts.usedRangesOf).map((name) => ({
     name,
-    range: context.workbook.worksheets.getItem(name).getUsedRangeOrNullObject(true).load("address, values, formulas"),
+    range: context.workbook.worksheets.getItem(name).getUsedRangeOrNullObject(true).load("address, values, formulas, numberFormat"),
     charts: context.workbook.worksheets.getItem(name).charts.load("items/name"),
   }));
   await context.sync();
@@ -87,6 +89,7 @@ export async function readTables(
   });
   const usedValues = new Map<string, CellValue[][]>();
   const usedFormulas = new Map<string, CellValue[][]>();
+  const usedNumberFormats = new Map<string, CellValue[][]>();
   const charts = new Map<string, string[]>();
   // Padded to start at A1, so that row and column indexes are the sheet's own.
   const fromA1 = (address: string, cells: CellValue[][]) => {
@@ -100,10 +103,12 @@ export async function readTables(
     if (u.range.isNullObject) {
       usedValues.set(u.name, []);
       usedFormulas.set(u.name, []);
+      usedNumberFormats.set(u.name, []);
       continue;
     }
     usedValues.set(u.name, fromA1(u.range.address, u.range.values as CellValue[][]));
     usedFormulas.set(u.name, fromA1(u.range.address, u.range.formulas as CellValue[][]));
+    usedNumberFormats.set(u.name, fromA1(u.range.address, u.range.numberFormat as CellValue[][]));
   }
   return {
     tables,
@@ -111,6 +116,7 @@ export async function readTables(
     protectedSheets: new Set(protections.filter((p) => p.protection.protected).map((p) => p.name)),
     usedValues,
     usedFormulas,
+    usedNumberFormats,
     charts,
   };
 }

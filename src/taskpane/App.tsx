@@ -60,6 +60,14 @@ const useStyles = makeStyles({
     paddingTop: tokens.spacingVerticalM,
   },
   sectionHeading: { margin: 0 },
+  proposal: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalM,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
   lines: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
   progress: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
   progressRow: { display: "flex", alignItems: "center", justifyContent: "space-between", columnGap: tokens.spacingHorizontalS },
@@ -72,7 +80,7 @@ const useStyles = makeStyles({
 /** How long a command runs before its progress is shown, so quick ones do not flicker. */
 export const PROGRESS_DELAY_MS = 300;
 
-type Command = "create" | "recompute" | "fix" | RoundCommand;
+type Command = "create" | "recompute" | "accept" | "fix" | RoundCommand;
 
 interface Running {
   command: Command;
@@ -194,6 +202,8 @@ export function App({ host, strings: t, model: initialModel = "budget", models =
 
   const create = () => run("create", true, async (o) => commandOutcome(await host.create(model, { withExamples }, o), t));
   const recompute = () => run("recompute", true, async (o) => commandOutcome(await host.recompute(model, o), t));
+  const accept = (proposalId: string) =>
+    run("accept", true, async (o) => ({ ...commandOutcome(await host.acceptProposal(model, proposalId, o), t), title: t.acceptedTitle }));
   const freeze = () => run("freeze", true, async (o) => roundOutcome("freeze", await host.freeze(model, o), t));
   const compare = () => run("compare", true, async (o) => roundOutcome("compare", await host.compare(model, from, to || undefined, o), t));
   const protect = () => run("protect", false, async () => roundOutcome("protect", await host.protect(model, password), t));
@@ -323,6 +333,23 @@ export function App({ host, strings: t, model: initialModel = "budget", models =
                 ))}
               </ul>
             ) : null}
+            {(outcome.proposals ?? []).map((proposal, index) => (
+              <section key={proposal.id} className={styles.proposal} aria-labelledby={`${id}-proposal-${index}`}>
+                <Subtitle2 as="h3" id={`${id}-proposal-${index}`} className={styles.sectionHeading}>
+                  {t.proposalHeading}: {proposal.title}
+                </Subtitle2>
+                <ul className={styles.lines}>
+                  {proposal.lines.map((line, k) => (
+                    <li key={k}>{line}</li>
+                  ))}
+                </ul>
+                <div className={styles.actions}>
+                  <Button appearance="primary" disabledFocusable={busy} aria-describedby={`${id}-proposal-${index}`} onClick={() => void accept(proposal.id)}>
+                    {t.acceptProposal}
+                  </Button>
+                </div>
+              </section>
+            ))}
           </section>
         ) : null}
       </div>

@@ -1,7 +1,7 @@
 // The task pane's only Office.js code: runs the commands in src/excel/ inside
 // Excel.run, one batch each. The playground uses this same host against the
 // Excel simulator's Excel.run.
-import { applyFixes, createModel, findModels, recomputeModel, selectCell, type CommandEnv } from "../excel/commands";
+import { acceptProposal, applyFixes, createModel, findModels, recomputeModel, selectCell, type CommandEnv } from "../excel/commands";
 import { compareVersions, freezeVersion, listVersions, protectModel, unprotectModel } from "../excel/rounds";
 import type { RamkollHost, RunOptions } from "./host";
 
@@ -15,6 +15,9 @@ export const excelHost: RamkollHost = {
   },
   recompute(model, run) {
     return Excel.run((context) => recomputeModel(context, model, env(run)));
+  },
+  acceptProposal(model, proposalId, run) {
+    return Excel.run((context) => acceptProposal(context, model, proposalId, env(run)));
   },
   freeze(model, run) {
     return Excel.run((context) => freezeVersion(context, model, env(run)));

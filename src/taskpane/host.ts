@@ -21,6 +21,8 @@ export interface RamkollHost {
   create(model: ModelId, opts: { withExamples: boolean }, run?: RunOptions): Promise<CommandResult>;
   /** Recomputes, reconciles and writes the reports; rejects with a CommandError when it refuses (nothing written). */
   recompute(model: ModelId, run?: RunOptions): Promise<CommandResult>;
+  /** Accepts a proposal the last recompute showed: writes its inputs and recomputes; rejects when it is stale (nothing written). */
+  acceptProposal(model: ModelId, proposalId: string, run?: RunOptions): Promise<CommandResult>;
   /** Freezes the model as a dated, protected version sheet. */
   freeze(model: ModelId, run?: RunOptions): Promise<RoundResult>;
   /** The version sheets in the workbook, oldest first; with a model, only its versions. */

@@ -22,6 +22,9 @@ export interface Strings {
   recomputeHint: string;
   /** Versions and protection: a budget round for the budget, versions for the others. */
   roundHeading: (model: string) => string;
+  proposalHeading: string;
+  acceptProposal: string;
+  acceptedTitle: string;
   freeze: string;
   compare: string;
   compareFrom: string;
@@ -97,6 +100,9 @@ const sv: Strings = {
   recompute: "Räkna om",
   recomputeHint: "Räknar om, stämmer av och skriver uppföljningsrapporterna.",
   roundHeading: (model) => (model === "budget" ? "Budgetomgång" : "Versioner och skydd"),
+  proposalHeading: "Förslag",
+  acceptProposal: "Godkänn förslaget",
+  acceptedTitle: "Förslaget är godkänt",
   freeze: "Fastställ version",
   compare: "Jämför",
   compareFrom: "Version",
@@ -177,6 +183,9 @@ const en: Strings = {
   recompute: "Recompute",
   recomputeHint: "Recomputes, reconciles and writes the follow-up reports.",
   roundHeading: (model) => (model === "budget" ? "Budget round" : "Versions and protection"),
+  proposalHeading: "Proposal",
+  acceptProposal: "Accept the proposal",
+  acceptedTitle: "The proposal is accepted",
   freeze: "Freeze version",
   compare: "Compare",
   compareFrom: "Version",

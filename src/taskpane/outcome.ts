@@ -91,6 +91,8 @@ export interface Outcome {
   changes: string[];
   summary: string[];
   problems: LocatedProblem[];
+  /** Changes of input the model proposes; each can be accepted from the pane. */
+  proposals?: { id: string; title: string; lines: string[] }[];
 }
 
 export type RoundCommand = "freeze" | "compare" | "protect" | "unprotect";
@@ -108,6 +110,7 @@ export function commandOutcome(result: CommandResult, t: Strings): Outcome {
     changes,
     summary: result.summary,
     problems: result.problems,
+    proposals: result.proposals,
   };
 }
 

@@ -5,7 +5,7 @@
  */
 import { Decimal } from "../domain/money";
 import { DomainProblem, hasErrors } from "../domain/problem";
-import { LocatedProblem } from "./problem";
+import { LocatedProblem, Place } from "./problem";
 import type { Migration } from "./schemaVersion";
 import { WorkbookPlan } from "./plan";
 import { TableSpec } from "./schema";
@@ -16,6 +16,33 @@ export interface Built<M> {
   /** For each domain collection, the table it comes from and each entity's data row there. */
   rows: Record<string, { table: string; tableRows: number[] }>;
   problems: LocatedProblem[];
+}
+
+/** An input cell a proposal would change: the entity (as domain problems refer to it), the column key, the new value as typed. */
+export interface InputEdit {
+  collection: string;
+  index: number;
+  field: string;
+  value: string | number;
+}
+
+/**
+ * A change of input the model proposes and the user accepts or not (a grant's
+ * leftovers moved to the waiting list): nothing of it is written until the
+ * user accepts it, and then as one command.
+ */
+export interface InputProposal {
+  /** Stable while the inputs are unchanged: the command finds the proposal again by it. */
+  id: string;
+  title: string;
+  lines: string[];
+  moved: Decimal;
+  edits: InputEdit[];
+}
+
+/** A proposal with its edits placed in the workbook's tables. */
+export interface LocatedProposal extends Omit<InputProposal, "edits"> {
+  edits: { place: Place; table: string; tableRow: number; column: number; value: string | number }[];
 }
 
 export interface ModelDefinition<M, R> {
@@ -43,6 +70,8 @@ export interface ModelDefinition<M, R> {
   moved?(model: M, result: R): Decimal;
   /** Plain data for `--json`. */
   json(model: M, result: R): unknown;
+  /** Changes of input the model proposes for the user to accept. */
+  proposals?(model: M, result: R): InputProposal[];
   /** The example models from seeds/, as the tables a person would type. */
   examples(): RawTable[];
 }
@@ -56,6 +85,7 @@ export interface ModelRun<M, R> {
     plan: WorkbookPlan;
     /** Per plan table, the data row in the sheet of each planned row. */
     tableRows: Map<string, number[]>;
+    proposals: LocatedProposal[];
   };
 }
 
@@ -124,5 +154,18 @@ export function runModel<M, R>(
   const tableRows = new Map<string, number[]>();
   // A table without rows is planned with the one empty row an Excel table keeps: its first data row.
   for (const rows of Object.values(built.rows)) tableRows.set(rows.table, rows.tableRows.length ? rows.tableRows : [0]);
-  return { problems, outcome: { model: built.model, result, plan, tableRows } };
+  const proposals = (def.proposals?.(built.model, result) ?? []).map((proposal): LocatedProposal => ({
+    ...proposal,
+    edits: proposal.edits.map((edit) => {
+      const rows = built.rows[edit.collection];
+      const table = rows && parsed.get(rows.table);
+      const column = table?.columnPositions.get(edit.field);
+      if (!rows || !table || column === undefined || rows.tableRows[edit.index] === undefined) {
+        throw new Error(`proposal ${proposal.id} edits ${edit.collection}[${edit.index}].${edit.field}, which the tables do not have`);
+      }
+      const tableRow = rows.tableRows[edit.index];
+      return { place: placeOf(table, tableRow, edit.field), table: rows.table, tableRow, column, value: edit.value };
+    }),
+  }));
+  return { problems, outcome: { model: built.model, result, plan, tableRows, proposals } };
 }

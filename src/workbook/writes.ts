@@ -253,6 +253,8 @@ export function recomputeWrites(
 export interface SheetContent {
   values: CellValue[][];
   formulas: CellValue[][];
+  /** Where known, so that an undo puts back the formats a report write changed ("General" where absent). */
+  numberFormats?: CellValue[][];
   charts: string[];
 }
 
@@ -318,6 +320,8 @@ export function reportSheetWrites(sheet: SheetPlan, current: SheetContent | unde
     undo.push({ kind: "cells", sheet: sheet.name, address, cells: [[restoreContent(before)]] });
     if (style) {
       formats.push({ kind: "numberFormat", sheet: sheet.name, address, format: style.format });
+      const format = current.numberFormats?.[r]?.[c];
+      undo.push({ kind: "numberFormat", sheet: sheet.name, address, format: typeof format === "string" && format !== "" ? format : "General" });
       fonts.push({ kind: "font", sheet: sheet.name, address, bold: style.bold, size: style.size, wrap: style.wrap });
     }
   };

@@ -160,12 +160,35 @@ suite("the task pane in Chromium, against the playground", () => {
       const created = await outcome(page).innerText();
       expect([model, created]).toEqual([model, expect.stringMatching(/\d+ celler skrivna/)]);
       await recompute(page);
-      await expect(outcome(page).getByRole("heading").innerText()).resolves.toBe("Omräkningen är klar");
+      await expect(outcome(page).getByRole("heading", { level: 2 }).innerText()).resolves.toBe("Omräkningen är klar");
       // Created with the examples, nothing is refused.
       await expect(pane(page).getByText(/^(Ramkoll skrev ingenting|Kommandot kunde inte köras)$/).count()).resolves.toBe(0);
     }
     const sheets = await sheetNames(page);
     expect(sheets.length).toBeGreaterThan(models.length);
+    expect(errors).toEqual([]);
+  });
+
+  test("professionsmiljarden: the leftovers' proposal is shown after a recompute and accepted with one click", async () => {
+    const { page, errors } = await open("?latency=0");
+    await pane(page).getByRole("combobox", { name: "Modell" }).selectOption("stimulansmedel");
+    await create(page);
+    await recompute(page);
+    const proposal = outcome(page).getByRole("region", { name: /^Förslag: Professionsmiljarden 2016: flytta/ });
+    await expect(proposal.count()).resolves.toBe(1);
+    expect(await proposal.innerText()).toContain("Fördelningsregeln blir Fast per aktivitet (nu Rangordning)");
+    await proposal.getByRole("button", { name: "Godkänn förslaget" }).click();
+    await outcome(page).getByRole("heading", { name: "Förslaget är godkänt" }).waitFor();
+    expect(await outcome(page).innerText()).toMatch(/Godkänt: Professionsmiljarden 2016: flytta/);
+    const rule = await page.evaluate(() => {
+      const sim = (window as unknown as { ramkoll: { sim: { table(n: string): { headers: string[]; rows: unknown[][] } } } }).ramkoll.sim;
+      const t = sim.table("Statsbidrag");
+      return t.rows.map((r) => String(r[t.headers.indexOf("Fördelningsregel")]));
+    });
+    expect(rule).toContain("Fast per aktivitet");
+    // Accepted, the same proposal is not offered again.
+    await recompute(page);
+    await expect(outcome(page).getByRole("region", { name: /^Förslag: Professionsmiljarden 2016/ }).count()).resolves.toBe(0);
     expect(errors).toEqual([]);
   });
 

@@ -173,6 +173,7 @@ describe("App", () => {
   const host: RamkollHost = {
     create: () => Promise.resolve({ ...result, command: "create" }),
     recompute: () => Promise.resolve(result),
+    acceptProposal: () => Promise.resolve(result),
     freeze: () => Promise.resolve(round),
     listVersions: () => Promise.resolve([]),
     compare: () => Promise.resolve(round),

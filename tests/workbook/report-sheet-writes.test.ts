@@ -45,10 +45,15 @@ describe("a report sheet brought up to date", () => {
     expect(writes).toContainEqual({ kind: "numberFormat", sheet: "Rapport", address: "B3", format: MKR });
     expect(writes).toContainEqual({ kind: "numberFormat", sheet: "Rapport", address: "A3", format: "General" });
     expect(writes).toContainEqual({ kind: "font", sheet: "Rapport", address: "A3", bold: false, size: 11, wrap: false });
+    // The undo puts back content and number format (the share's format was not read here, so General).
     expect(undo).toEqual([
       { kind: "cells", sheet: "Rapport", address: "A3", cells: [["Andel"]] },
+      { kind: "numberFormat", sheet: "Rapport", address: "A3", format: "General" },
       { kind: "cells", sheet: "Rapport", address: "B3", cells: [[0.1523]] },
+      { kind: "numberFormat", sheet: "Rapport", address: "B3", format: "General" },
     ]);
+    const known = reportSheetWrites(plan, { ...content([["Rubrik", ""], ["Avvikelse", -119_300_000], ["Andel", 0.1523]]), numberFormats: [[], [], ["General", "0.0%"]] });
+    expect(known.undo).toContainEqual({ kind: "numberFormat", sheet: "Rapport", address: "B3", format: "0.0%" });
   });
 
   test("a cell no longer planned is cleared and looks like one never written", () => {

@@ -209,6 +209,12 @@ export function followUp(model: GrantModel, options: FollowUpOptions): GrantFoll
       forecastAtSpendBy = granted;
       basis = "beviljat";
       explanation = `Ingen månad har gått ännu; prognosen är beviljat belopp ${kr(granted)}.`;
+    } else if (ack.isZero()) {
+      // Nothing booked yet is no evidence of money left over (a newly granted activity has not started): a run rate of 0 would take its money away.
+      forecast = granted;
+      forecastAtSpendBy = granted;
+      basis = "beviljat";
+      explanation = `Inget utfall bokat ännu; prognosen är beviljat belopp ${kr(granted)}. Ange en prognos om aktiviteten inte kommer att använda det.`;
     } else {
       const perMonth = ack.div(through as number);
       forecast = roundExcel(perMonth.times(12), 0);

@@ -11,6 +11,7 @@ import { formatShare, listSv, lowerFirst, upperFirst } from "../../domain/grant/
 import { ModelDefinition } from "../model";
 import { GrantBook, buildGrants, monthLabel } from "./grant/build";
 import { GrantBookResult, GrantRun, computeGrants } from "./grant/compute";
+import { leftoverProposals } from "./grant/decision";
 import { deadlineStatus, planGrants } from "./grant/plan";
 import { ALL_TABLES, ACTIVITY_SHEET, GRANT_SHEET, OUTCOME_SHEET, REPORT_PREFIX } from "./grant/schema";
 import { exampleTables } from "./grant/seeds";
@@ -177,5 +178,6 @@ export const grantModel: ModelDefinition<GrantBook, GrantBookResult> = {
     Utfall: ["grant", "projectNumber"],
   },
   moved: (_book, result) => sum(result.runs.map((r) => r?.followup.totals.granted ?? ZERO)),
+  proposals: leftoverProposals,
   examples: () => exampleTables(),
 };

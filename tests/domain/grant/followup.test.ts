@@ -31,6 +31,15 @@ describe("forecast", () => {
     expect(f.activities[0].forecast.toString()).toBe("500000");
   });
 
+  test("a granted activity with nothing booked yet is forecast to use its grant, not zero: it has not started, and its money is no leftover", () => {
+    const m = model([granted(500_000, "P1"), granted(300_000, "P2")], [out("P1", 1, 40_000)]);
+    const f = followUp(m, { reportDate: "2016-09-30" });
+    expect(f.activities[1]).toMatchObject({ forecastBasis: "beviljat" });
+    expect(f.activities[1].forecast.toString()).toBe("300000");
+    expect(f.activities[1].leftoverAtSpendBy.toString()).toBe("0");
+    expect(f.activities[1].forecastExplanation).toBe(nb("Inget utfall bokat ännu; prognosen är beviljat belopp 300 000 kr. Ange en prognos om aktiviteten inte kommer att använda det."));
+  });
+
   test("the forecast at the spend-by date runs the rate to that month; for the year, to December", () => {
     const m = model([granted(600_000, "P1")], [out("P1", 1, 30_000), out("P1", 2, 30_000), out("P1", 3, 30_000)], { spendBy: "2016-06-30" });
     const a = followUp(m, { reportDate: "2016-03-31" }).activities[0];

@@ -354,7 +354,7 @@ function proposal(sheet: ReportSheet, run: GrantRun): void {
     [
       [
         text(
-          `Ett förslag: inget flyttas förrän det beslutas. Godtas det, för in beloppen i kolumnen Beviljat efter förslaget som Beslutat belopp (med status Beviljad) i tabellen ${AKTIVITETER.name}, välj fördelningsregeln Fast per aktivitet och välj Räkna om.`,
+          `Ett förslag: inget flyttas förrän det beslutas. Godtas det, välj Godkänn förslaget i Ramkoll: beloppen i kolumnen Beviljat efter förslaget förs in som Beslutat belopp (med status Beviljad) i tabellen ${AKTIVITETER.name}, fördelningsregeln blir Fast per aktivitet och modellen räknas om.`,
         ),
       ],
     ],
