@@ -11,7 +11,7 @@ import { ModelId, modelsInWorkbook } from "../workbook/models/catalog";
 import { AnyModel, loadModel } from "../workbook/models/load";
 import { LocatedProblem, describeProblem } from "../workbook/problem";
 import { checkSchema, schemaSettingKey } from "../workbook/schemaVersion";
-import { RawTable } from "../workbook/table";
+import { CellValue, RawTable } from "../workbook/table";
 import { SheetContent, Write, cellsWritten, createUndo, createWrites, guardText, recomputeWrites, reportSheetWrites } from "../workbook/writes";
 import { applyOrRestore, applyWrites } from "./apply";
 import { TablesRead, WorkbookState, readTables, readWorkbookState } from "./read";
@@ -377,24 +377,29 @@ export async function selectCell(context: Excel.RequestContext, sheet: string, c
 
 /**
  * Applies the corrections the user chose from the problems list: each writes
- * one input cell, at the user's request. Logged like every command.
+ * one input cell, at the user's request. Logged like every command; a write
+ * that fails puts the cells back. Resolves with the number of cells written.
  */
 export async function applyFixes(context: Excel.RequestContext, problems: readonly LocatedProblem[], env: CommandEnv = {}): Promise<number> {
   const fixes = problems.filter((p) => p.fix && p.place?.cell);
   if (!fixes.length) return 0;
   const state = await readWorkbookState(context);
+  // What each cell holds now, read with the log's address, so that a write that fails is undone.
+  const current = fixes.map((p) => context.workbook.worksheets.getItem(p.place!.sheet).getRange(p.place!.cell!).load("formulas"));
   const { addresses } = await readTables(context, [], state, [LOG_TABLE.name]);
-  const writes: Write[] = fixes.map((p) => ({
-    kind: "cells",
-    sheet: p.place!.sheet,
-    address: p.place!.cell!,
-    cells: [[p.fix!.formula ? p.fix!.value : guardText(p.fix!.value)]],
-  }));
+  const writes: Write[] = [];
+  const undo: Write[] = [];
+  fixes.forEach((p, i) => {
+    const at = { kind: "cells", sheet: p.place!.sheet, address: p.place!.cell! } as const;
+    writes.push({ ...at, cells: [[p.fix!.formula ? p.fix!.value : guardText(p.fix!.value)]] });
+    undo.push({ ...at, cells: [[current[i].formulas[0][0] as CellValue]] });
+  });
   const log = logWrites(
     logEntry(env, "Rätta", fixes.map((p) => `${p.place!.sheet}!${p.place!.cell}`).join(", "), fixes.length, []),
     addresses.get(LOG_TABLE.name),
     hasSheet(state, LOG_SHEET),
   );
   beforeWriting(env);
-  return 2 + (await applyOrRestore(context, [...writes, ...log.writes], log.undo));
+  await applyOrRestore(context, [...writes, ...log.writes], [...log.undo, ...undo.reverse()]);
+  return fixes.length;
 }

@@ -99,7 +99,10 @@ export function logWrites(entry: LogEntry, current: string | undefined, sheetExi
   }
   cols.forEach((c, j) => {
     const cell = rangeAddress({ row: rowAt.row, col: rowAt.col + j }, 1, 1);
-    if (c.numberFormat) writes.push({ kind: "numberFormat", sheet: LOG_SHEET, address: cell, format: c.numberFormat });
+    if (!c.numberFormat) return;
+    writes.push({ kind: "numberFormat", sheet: LOG_SHEET, address: cell, format: c.numberFormat });
+    // The row below the table was empty, so General; a new log sheet goes whole.
+    if (current) undo.push({ kind: "numberFormat", sheet: LOG_SHEET, address: cell, format: "General" });
   });
   return { writes, undo };
 }

@@ -1,4 +1,5 @@
 import { ExcelSimulator } from "../excel-sim";
+import { WriteFailed } from "../../src/excel/apply";
 import { CommandError, applyFixes, createFromTables, createModel, recomputeModel } from "../../src/excel/commands";
 import { budgetModel } from "../../src/workbook/models/budget";
 import { generatedBudget } from "../support/generate";
@@ -85,10 +86,24 @@ describe("the budget model in Excel", () => {
     );
     const problem = error.problems.find((p) => p.code === "sheet.cell.numberAsText")!;
     expect(problem.fix).toEqual({ value: 5_000_000, label: "Skriv 5000000" });
-    await sim.run((ctx) => applyFixes(ctx, [problem]));
+    await expect(sim.run((ctx) => applyFixes(ctx, [problem]))).resolves.toBe(1);
     expect(sim.getValue("Budget!N4")).toBe(5_000_000);
     await sim.run((ctx) => recomputeModel(ctx, "budget"));
     expect(sim.getValue("Budget!G4")).toBe(-5_000_000);
+  });
+
+  test("a correction whose write fails puts the cell back", async () => {
+    const sim = new ExcelSimulator();
+    await sim.run((ctx) => createModel(ctx, "budget", { withExamples: true }));
+    sim.setCell("Budget!N4", "5 mkr");
+    const error = (await sim.run((ctx) => recomputeModel(ctx, "budget")).catch((e: CommandError) => e)) as CommandError;
+    expect(error).toBeInstanceOf(CommandError);
+    const problem = error.problems.find((p) => p.code === "sheet.cell.numberAsText")!;
+    const before = sim.snapshot();
+    const failWrites = (phase: string) => phase === "skriver" && sim.failNextSync();
+    await expect(sim.run((ctx) => applyFixes(ctx, [problem], { onProgress: failWrites }))).rejects.toBeInstanceOf(WriteFailed);
+    expect(sim.getValue("Budget!N4")).toBe("5 mkr");
+    expect(sim.snapshot()).toBe(before);
   });
 
   test.each([10, 10_000])("creating and recomputing with %d omdisponeringar take the same requests", async (n) => {
