@@ -31,7 +31,7 @@ export async function demo(out: string): Promise<{ plan: WorkbookPlan; lines: st
   const lines: string[] = [];
   const json: Record<string, unknown> = {};
   for (const def of Object.values(MODELS)) {
-    const run = runModel(def, new Map(def.examples().map((t) => [t.name, t])), { seed: true });
+    const run = runModel(def, new Map((await def.examples()).map((t) => [t.name, t])), { seed: true });
     if (!run.outcome) {
       throw new Error(`Exemplet ${def.title} har fel:\n${run.problems.map(describeProblem).join("\n")}`);
     }

@@ -139,7 +139,7 @@ export async function createModel(
   if (clashes.length) refuse(`${def.title} skapades inte`, clashes);
 
   env.onProgress?.("räknar");
-  const raws = opts.withExamples ? def.examples() : def.tables.map((t) => seedTable(t, []));
+  const raws = opts.withExamples ? await def.examples() : def.tables.map((t) => seedTable(t, []));
   const run = runModel(def, new Map(raws.map((r) => [r.name, r])), { seed: true });
   if (!run.outcome) refuse(`${def.title} skapades inte`, run.problems);
   let logAddress: string | undefined;

@@ -12,7 +12,6 @@ import { parseRange, rangeAddress } from "../workbook/address";
 import {
   COMPARISON_SHEET,
   Difference,
-  VERSION_PREFIX,
   compareModel,
   comparisonWrites,
   describeDifference,
@@ -73,15 +72,7 @@ export async function freezeVersion(context: Excel.RequestContext, model: ModelI
 }
 
 /** The version sheets in the workbook, oldest first by name. */
-export async function listVersions(context: Excel.RequestContext, model?: ModelId): Promise<string[]> {
-  const state = await readWorkbookState(context);
-  const sheets = state.sheetNames.filter((n) => n.startsWith(VERSION_PREFIX)).sort();
-  if (!model || sheets.length === 0) return sheets;
-  // Each version names its model beside its mark in A1:B1: one more request for all of them.
-  const marks = sheets.map((name) => context.workbook.worksheets.getItem(name).getRange("A1:B1").load("values"));
-  await context.sync();
-  return sheets.filter((_, i) => String(marks[i].values[0][1]) === model);
-}
+export { listVersions } from "./versionList";
 
 /**
  * Compares two frozen versions, or a version (`from`) with the model as it

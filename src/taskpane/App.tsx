@@ -4,10 +4,6 @@ import {
   Checkbox,
   Field,
   Input,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
   ProgressBar,
   Select,
   Subtitle2,
@@ -33,6 +29,7 @@ import {
   roundOutcome,
   wasRestored,
 } from "./outcome";
+import { Notice } from "./Notice";
 import { ProblemList } from "./ProblemList";
 
 const useStyles = makeStyles({
@@ -72,8 +69,6 @@ const useStyles = makeStyles({
   progress: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
   progressRow: { display: "flex", alignItems: "center", justifyContent: "space-between", columnGap: tokens.spacingHorizontalS },
   hint: { color: tokens.colorNeutralForeground2 },
-  // Office's error codes are long words; let them wrap in a narrow pane.
-  wrap: { overflowWrap: "anywhere", minWidth: 0 },
 });
 
 
@@ -301,19 +296,9 @@ export function App({ host, strings: t, model: initialModel = "budget", models =
         ) : null}
 
         {failure ? (
-          <MessageBar intent={failure.intent} layout="multiline">
-            <MessageBarBody className={styles.wrap}>
-              <MessageBarTitle>{failure.title}</MessageBarTitle>
-              {failure.message}
-            </MessageBarBody>
-            <MessageBarActions
-              containerAction={
-                <Button appearance="transparent" size="small" onClick={() => setFailure(null)}>
-                  {t.dismiss}
-                </Button>
-              }
-            />
-          </MessageBar>
+          <Notice intent={failure.intent} title={failure.title} dismiss={{ label: t.dismiss, onClick: () => setFailure(null) }}>
+            {failure.message}
+          </Notice>
         ) : null}
 
         {outcome ? (

@@ -1,9 +1,12 @@
 // The task pane's only Office.js code: runs the commands in src/excel/ inside
-// Excel.run, one batch each. The playground uses this same host against the
-// Excel simulator's Excel.run.
+// Excel.run, one batch each; the round commands (versions, protection) load
+// when first used. The playground uses this same host against the Excel
+// simulator's Excel.run.
 import { acceptProposal, applyFixes, createModel, findModels, recomputeModel, selectCell, type CommandEnv } from "../excel/commands";
-import { compareVersions, freezeVersion, listVersions, protectModel, unprotectModel } from "../excel/rounds";
+import { listVersions } from "../excel/versionList";
 import type { RamkollHost, RunOptions } from "./host";
+
+const rounds = () => import(/* webpackChunkName: "rounds" */ "../excel/rounds");
 
 function env(run: RunOptions = {}): CommandEnv {
   return { signal: run.signal, onProgress: run.onProgress, password: run.password || undefined };
@@ -19,19 +22,23 @@ export const excelHost: RamkollHost = {
   acceptProposal(model, proposalId, run) {
     return Excel.run((context) => acceptProposal(context, model, proposalId, env(run)));
   },
-  freeze(model, run) {
+  async freeze(model, run) {
+    const { freezeVersion } = await rounds();
     return Excel.run((context) => freezeVersion(context, model, env(run)));
   },
   listVersions(model) {
     return Excel.run((context) => listVersions(context, model));
   },
-  compare(model, from, to, run) {
+  async compare(model, from, to, run) {
+    const { compareVersions } = await rounds();
     return Excel.run((context) => compareVersions(context, model, from, to, env(run)));
   },
-  protect(model, password) {
+  async protect(model, password) {
+    const { protectModel } = await rounds();
     return Excel.run((context) => protectModel(context, model, password || undefined));
   },
-  unprotect(model, password) {
+  async unprotect(model, password) {
+    const { unprotectModel } = await rounds();
     return Excel.run((context) => unprotectModel(context, model, password || undefined));
   },
   applyFixes(problems, run) {

@@ -1,6 +1,7 @@
 import { createRoot } from "react-dom/client";
-import { FluentProvider, MessageBar, MessageBarBody, webLightTheme } from "@fluentui/react-components";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { App } from "./App";
+import { Notice } from "./Notice";
 import { excelHost } from "./excel";
 import { officeDisplayLanguage, stringsFor } from "./i18n";
 
@@ -14,9 +15,7 @@ Office.onReady((info) => {
       {info.host === Office.HostType.Excel ? (
         <App host={excelHost} strings={strings} />
       ) : (
-        <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>{strings.notInExcel}</MessageBarBody>
-        </MessageBar>
+        <Notice intent="warning">{strings.notInExcel}</Notice>
       )}
     </FluentProvider>,
   );

@@ -72,8 +72,8 @@ export interface ModelDefinition<M, R> {
   json(model: M, result: R): unknown;
   /** Changes of input the model proposes for the user to accept. */
   proposals?(model: M, result: R): InputProposal[];
-  /** The example models from seeds/, as the tables a person would type. */
-  examples(): RawTable[];
+  /** The example models from seeds/, as the tables a person would type; loaded on demand (a chunk of their own in the task pane). */
+  examples(): Promise<RawTable[]>;
 }
 
 export interface ModelRun<M, R> {

@@ -12,7 +12,9 @@ import { TableSpec } from "./schema";
 import { CellValue, RawTable, describeFound, parseCellValue } from "./table";
 import { Write, guardText } from "./writes";
 
-export const VERSION_PREFIX = "Version ";
+import { VERSION_PREFIX } from "./versionName";
+
+export { VERSION_PREFIX };
 const TABLE_MARK = "Tabell:";
 const MODEL_MARK = "Ramkoll-version:";
 

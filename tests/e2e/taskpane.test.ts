@@ -177,6 +177,8 @@ suite("the task pane in Chromium, against the playground", () => {
     const proposal = outcome(page).getByRole("region", { name: /^Förslag: Professionsmiljarden 2016: flytta/ });
     await expect(proposal.count()).resolves.toBe(1);
     expect(await proposal.innerText()).toContain("Fördelningsregeln blir Fast per aktivitet (nu Rangordning)");
+    await proposal.evaluate((el) => el.scrollIntoView({ block: "start" }));
+    await screenshot(pane(page), "taskpane-forslag.png");
     await proposal.getByRole("button", { name: "Godkänn förslaget" }).click();
     await outcome(page).getByRole("heading", { name: "Förslaget är godkänt" }).waitFor();
     expect(await outcome(page).innerText()).toMatch(/Godkänt: Professionsmiljarden 2016: flytta/);

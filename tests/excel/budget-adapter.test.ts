@@ -5,9 +5,10 @@ import { budgetModel } from "../../src/workbook/models/budget";
 import { generatedBudget } from "../support/generate";
 import { runModel } from "../../src/workbook/model";
 import { formulaCells, sameToOre } from "../support/planCells";
+import { budgetExampleTables } from "../../src/workbook/models/budget";
 
 function examplePlan() {
-  const run = runModel(budgetModel, new Map(budgetModel.examples().map((t) => [t.name, t])), { seed: true });
+  const run = runModel(budgetModel, new Map(budgetExampleTables().map((t) => [t.name, t])), { seed: true });
   return run.outcome!.plan;
 }
 

@@ -12,6 +12,7 @@ import { WorkbookPlan } from "../../src/workbook/plan";
 import { TableSpec } from "../../src/workbook/schema";
 import { CellValue, RawTable } from "../../src/workbook/table";
 import { formulaCells, sameToOre } from "../support/planCells";
+import { exampleTables } from "../../src/workbook/models/grant/seeds";
 
 const PH = "Återredovisning PH2019";
 const PM = "Återredovisning PM2016";
@@ -25,7 +26,7 @@ function at(spec: TableSpec, key: string, dataRow: number): string {
 }
 
 function examplePlan(): WorkbookPlan {
-  return runModel(grantModel, new Map(grantModel.examples().map((t) => [t.name, t])), { seed: true }).outcome!.plan;
+  return runModel(grantModel, new Map(exampleTables().map((t) => [t.name, t])), { seed: true }).outcome!.plan;
 }
 
 /** The model's tables as the simulator holds them now. */

@@ -12,6 +12,7 @@ import { WorkbookPlan } from "../../src/workbook/plan";
 import { TableSpec } from "../../src/workbook/schema";
 import { CellValue, RawTable } from "../../src/workbook/table";
 import { formulaCells, sameToOre } from "../support/planCells";
+import { exampleTables } from "../../src/workbook/models/report/seeds";
 
 /** The sheet address of a table's cell: data row 1 is the first row below the header. */
 function at(spec: TableSpec, key: string, dataRow: number): string {
@@ -20,7 +21,7 @@ function at(spec: TableSpec, key: string, dataRow: number): string {
 }
 
 function examplePlan(): WorkbookPlan {
-  const run = runModel(reportModel, new Map(reportModel.examples().map((t) => [t.name, t])), { seed: true });
+  const run = runModel(reportModel, new Map(exampleTables().map((t) => [t.name, t])), { seed: true });
   return run.outcome!.plan;
 }
 

@@ -2,9 +2,10 @@ import { batchWrites, canonicalFormula, createWrites, guardText, recomputeWrites
 import { budgetModel } from "../../src/workbook/models/budget";
 import { runModel } from "../../src/workbook/model";
 import { RawTable } from "../../src/workbook/table";
+import { budgetExampleTables } from "../../src/workbook/models/budget";
 
 function exampleRun() {
-  const run = runModel(budgetModel, new Map(budgetModel.examples().map((t) => [t.name, t])), { seed: true });
+  const run = runModel(budgetModel, new Map(budgetExampleTables().map((t) => [t.name, t])), { seed: true });
   return run.outcome!;
 }
 

@@ -268,6 +268,11 @@ function json(model: BudgetModel, result: BudgetResult) {
   };
 }
 
+/** HSN/1222/2023 and the frames around it (seeds/budget), as the tables a person would type. */
+export function budgetExampleTables() {
+  return [seedTable(BUDGETRAMAR, seed.budgetramar), seedTable(OMDISPONERINGAR, seed.omdisponeringar)];
+}
+
 export const budgetModel: ModelDefinition<BudgetModel, BudgetResult> = {
   id: "budget",
   title: MODEL_TITLES.budget,
@@ -283,5 +288,5 @@ export const budgetModel: ModelDefinition<BudgetModel, BudgetResult> = {
   json,
   keys: { Budgetramar: ["organ", "year"], Omdisponeringar: ["diarienummer"] },
   moved: (model) => sum(model.omdisponeringar.map((o) => o.amount)),
-  examples: () => [seedTable(BUDGETRAMAR, seed.budgetramar), seedTable(OMDISPONERINGAR, seed.omdisponeringar)],
+  examples: async () => budgetExampleTables(),
 };

@@ -14,7 +14,6 @@ import { GrantBookResult, GrantRun, computeGrants } from "./grant/compute";
 import { leftoverProposals } from "./grant/decision";
 import { deadlineStatus, planGrants } from "./grant/plan";
 import { ALL_TABLES, ACTIVITY_SHEET, GRANT_SHEET, OUTCOME_SHEET, REPORT_PREFIX } from "./grant/schema";
-import { exampleTables } from "./grant/seeds";
 
 export { ACTIVITY_SHEET, GRANT_SHEET, OUTCOME_SHEET, REPORT_PREFIX } from "./grant/schema";
 
@@ -179,5 +178,5 @@ export const grantModel: ModelDefinition<GrantBook, GrantBookResult> = {
   },
   moved: (_book, result) => sum(result.runs.map((r) => r?.followup.totals.granted ?? ZERO)),
   proposals: leftoverProposals,
-  examples: () => exampleTables(),
+  examples: async () => (await import(/* webpackChunkName: "examples-stimulansmedel" */ "./grant/seeds")).exampleTables(),
 };

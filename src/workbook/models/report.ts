@@ -11,7 +11,6 @@ import { Collection, ReportBook, buildReports, locate, periodLabel, periodText }
 import { ReportBookResult, checkStatus, computeReports, mapRef } from "./report/compute";
 import { planReports } from "./report/plan";
 import { ALL_TABLES, INPUT_SHEET, REPORT_SHEET } from "./report/schema";
-import { exampleTables } from "./report/seeds";
 
 export { INPUT_SHEET, REPORT_SHEET } from "./report/schema";
 
@@ -113,5 +112,5 @@ export const reportModel: ModelDefinition<ReportBook, ReportBookResult> = {
     Rapportsjukfranvaro: ["period"],
     Rapportnyckeltal: ["period", "benamning"],
   },
-  examples: () => exampleTables(),
+  examples: async () => (await import(/* webpackChunkName: "examples-manadsrapport" */ "./report/seeds")).exampleTables(),
 };

@@ -35,7 +35,7 @@ export function leftoverProposals(book: GrantBook, result: GrantBookResult): Inp
       const amount = after[i].granted ?? ZERO;
       if (!a.granted || !a.granted.eq(amount)) edits.push({ collection: "aktiviteter", index, field: "decided", value: amount.toNumber() });
     });
-    const lines = run.proposal.moves.map((m) => `${m.from === undefined ? "Ej fördelade medel" : after[m.from].name} → ${after[m.to].name}: ${formatKr(m.amount)}. ${m.explanation}`);
+    const lines = run.proposal.moves.map((m) => m.explanation);
     if (entry.settings.rule !== "fastAktivitet" && entry.settings.rule !== "fastSyfte") {
       edits.push({ collection: "statsbidrag", index: entry.row, field: "rule", value: label(RULE_CHOICES, "fastAktivitet") });
       lines.push(`Fördelningsregeln blir ${label(RULE_CHOICES, "fastAktivitet")} (nu ${label(RULE_CHOICES, entry.settings.rule)}): de beslutade beloppen gäller från och med nu.`);
