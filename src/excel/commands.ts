@@ -27,6 +27,8 @@ export interface CommandResult {
   syncs: number;
   problems: LocatedProblem[];
   summary: string[];
+  /** Kronor the model moves or allocates (omdisponeringar, a grant split, an accepted proposal), where it does. */
+  moved?: number;
   /** Changes of input the model proposes, for the user to accept with `acceptProposal`. */
   proposals?: { id: string; title: string; lines: string[] }[];
 }
@@ -150,7 +152,8 @@ export async function createModel(
   }
   const writes = [...createWrites(run.outcome.plan), { kind: "setting", key: schemaSettingKey(model), value: def.schemaVersion ?? 1 } as Write];
   const cells = countCells(writes);
-  const entry = logEntry(env, opts.withExamples ? "Skapa med exempel" : "Skapa", def.title, cells, run.problems, def.moved?.(run.outcome.model, run.outcome.result));
+  const moved = def.moved?.(run.outcome.model, run.outcome.result);
+  const entry = logEntry(env, opts.withExamples ? "Skapa med exempel" : "Skapa", def.title, cells, run.problems, moved);
   const log = logWrites(entry, logAddress, hasSheet(state, LOG_SHEET));
   beforeWriting(env);
   syncs += await applyOrRestore(context, [...writes, ...log.writes], [...log.undo, ...createUndo(writes)]);
@@ -161,6 +164,7 @@ export async function createModel(
     syncs,
     problems: run.problems,
     summary: def.summary(run.outcome.model, run.outcome.result),
+    moved: moved?.toNumber(),
   };
 }
 
@@ -265,7 +269,8 @@ async function writeRecompute(
   }
   const all = [...run.problems, ...problems];
   const cells = countCells(writes);
-  const entry = logEntry(env, extra.command, def.title, cells, all, extra.moved ?? def.moved?.(run.outcome.model, run.outcome.result));
+  const moved = extra.moved ?? def.moved?.(run.outcome.model, run.outcome.result);
+  const entry = logEntry(env, extra.command, def.title, cells, all, moved);
   const log = logWrites(entry, addresses.get(LOG_TABLE.name), hasSheet(state, LOG_SHEET));
   // A protected model sheet is unprotected for the writes and protected again in the same request.
   const touched = [...protectedSheets].filter((sheet) => writes.some((w) => "sheet" in w && w.sheet === sheet));
@@ -284,6 +289,7 @@ async function writeRecompute(
     syncs,
     problems: all,
     summary: [...(extra.summary ?? []), ...schema.notes, ...def.summary(run.outcome.model, run.outcome.result)],
+    moved: moved?.toNumber(),
     proposals: run.outcome.proposals.map(({ id, title, lines }) => ({ id, title, lines })),
   };
 }

@@ -49,6 +49,8 @@ export interface Strings {
   unprotectedTitle: string;
   fixedTitle: string;
   cellsWritten: (n: number) => string;
+  /** The amount formatted the Swedish way, in both languages. */
+  moved: (amount: string) => string;
   syncs: (n: number) => string;
   flagged: (errors: number, warnings: number) => string;
   differences: (n: number) => string;
@@ -127,6 +129,7 @@ const sv: Strings = {
   unprotectedTitle: "Skyddet är borttaget",
   fixedTitle: "Rättelsen är gjord",
   cellsWritten: (n) => (n === 1 ? "1 cell skriven" : `${count(n, "sv-SE")} celler skrivna`),
+  moved: (amount) => `${amount} flyttas eller fördelas`,
   syncs: (n) => (n === 1 ? "1 synkronisering med Excel" : `${count(n, "sv-SE")} synkroniseringar med Excel`),
   flagged: (errors, warnings) =>
     errors + warnings === 0
@@ -210,6 +213,7 @@ const en: Strings = {
   unprotectedTitle: "Protection removed",
   fixedTitle: "Corrected",
   cellsWritten: (n) => (n === 1 ? "1 cell written" : `${count(n, "en-US")} cells written`),
+  moved: (amount) => `${amount} moved or allocated`,
   syncs: (n) => (n === 1 ? "1 sync with Excel" : `${count(n, "en-US")} syncs with Excel`),
   flagged: (errors, warnings) =>
     errors + warnings === 0

@@ -2,6 +2,7 @@
 // pane and the ribbon command; free of Office.js so a playground can use it too.
 import type { CommandResult, LocatedProblem, Place } from "../excel/commands";
 import type { RoundResult } from "../excel/rounds";
+import { Decimal, formatKr } from "../domain/money";
 import type { Strings } from "./i18n";
 
 /** A refused command: its message and the problems that made it refuse. */
@@ -82,6 +83,7 @@ export function errorMessage(error: unknown, t: Strings): string {
 export function resultLines(result: CommandResult, t: Strings): string[] {
   const lines = [t.cellsWritten(result.cellsWritten), t.syncs(result.syncs)];
   if (result.cellsWritten === 0) lines.push(t.nothingChanged);
+  if (result.moved !== undefined) lines.push(t.moved(formatKr(new Decimal(result.moved))));
   return lines.concat(result.summary);
 }
 
@@ -105,6 +107,7 @@ function flagged(problems: readonly LocatedProblem[], t: Strings): string {
 export function commandOutcome(result: CommandResult, t: Strings): Outcome {
   const changes = [t.cellsWritten(result.cellsWritten), t.syncs(result.syncs), flagged(result.problems, t)];
   if (result.cellsWritten === 0) changes.push(t.nothingChanged);
+  if (result.moved !== undefined) changes.push(t.moved(formatKr(new Decimal(result.moved))));
   return {
     title: result.command === "create" ? t.createdTitle : t.recomputedTitle,
     changes,

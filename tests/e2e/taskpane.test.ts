@@ -82,6 +82,8 @@ suite("the task pane in Chromium, against the playground", () => {
     expect(created).toMatch(/\d+ celler skrivna/);
     expect(created).toContain("Inga problem flaggade");
     expect(created).toContain("Budgetramar: 12 ramar, 2 omdisponeringar.");
+    // HSN/1222/2023's 4,5 mkr and RUN/77/2024's 350 000 kr a year.
+    expect(created.replace(/\u00a0/g, " ")).toContain("4 850 000 kr flyttas eller fördelas");
     // The grid shows the new sheet: HSN/1222/2023, 4,5 mkr a year, with Swedish thousands spaces.
     await expect(page.getByRole("tab", { name: "Budget" }).getAttribute("aria-selected")).resolves.toBe("true");
     await expect(cell(page, "N4").innerText()).resolves.toBe("4\u00a0500\u00a0000 kr");

@@ -129,6 +129,9 @@ describe("what a run changed", () => {
     expect(quiet.changes).toEqual(["0 cells written", "2 syncs with Excel", "No problems flagged", "Nothing needed to change."]);
     const warnings = commandOutcome({ ...result, problems: [{ ...problem, severity: "varning" }, { ...problem, severity: "varning" }] }, sv);
     expect(warnings.changes[2]).toBe("0 fel och 2 varningar flaggade");
+    // The amounts moved, the Swedish way in both languages.
+    expect(commandOutcome({ ...result, moved: 4_850_000 }, sv).changes).toContain("4\u00a0850\u00a0000\u00a0kr flyttas eller fördelas");
+    expect(commandOutcome({ ...result, moved: 25_000_000 }, en).changes).toContain("25\u00a0000\u00a0000\u00a0kr moved or allocated");
   });
 
   it("says where a round wrote and how many differences it found", () => {
