@@ -8,6 +8,8 @@
 import * as React from "react";
 import { parseRange, splitSheet } from "../src/workbook/address";
 import type { ExcelSimulator } from "../tests/excel-sim";
+import { ChartView } from "./ChartView";
+import { chartData } from "./chartView";
 import { type SheetView, readSheet } from "./sheetView";
 import type { PlaygroundStrings } from "./strings";
 
@@ -37,6 +39,11 @@ export function GridView({ sim, version, strings: p, locale, onChange }: GridVie
   const onActive = !selectedSheet || selectedSheet.toLowerCase() === active.toLowerCase();
   const view: SheetView = React.useMemo(() => readSheet(sim, active, { locale }), [sim, version, active, locale]);
   const cell = onActive ? view.rows[start.row]?.[start.col] : undefined;
+  const charts = React.useMemo(
+    () => sim.charts(active).map((c) => ({ ...c, data: chartData(c.source, c.seriesBy, (a) => sim.getValue(a)) })),
+    [sim, version, active],
+  );
+  const number = React.useMemo(() => new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }), [locale]);
   const address = cell?.address ?? "A1";
 
   const [draft, setDraft] = React.useState<string | null>(null);
@@ -240,6 +247,13 @@ export function GridView({ sim, version, strings: p, locale, onChange }: GridVie
         </table>
         {view.hiddenRows > 0 ? <p className="hint">{p.moreRows(view.hiddenRows)}</p> : null}
       </div>
+      {charts.length > 0 ? (
+        <section className="charts" aria-label={p.charts(active)}>
+          {charts.map((c) => (
+            <ChartView key={c.name} title={c.title || c.name} type={c.type} data={c.data} format={(v) => number.format(v)} />
+          ))}
+        </section>
+      ) : null}
     </section>
   );
 }

@@ -15,6 +15,7 @@ export interface PlaygroundStrings {
   typingHint: string;
   typingFailed: (cell: string, message: string) => string;
   moreRows: (n: number) => string;
+  charts: (sheet: string) => string;
   latency: (ms: number) => string;
 }
 
@@ -33,6 +34,7 @@ export const playgroundStrings: Record<Language, PlaygroundStrings> = {
     typingHint: "Skriv i en cell: markera den, skriv i fältet ovanför rutnätet (eller börja skriva) och tryck Retur. Esc ångrar.",
     typingFailed: (cell, message) => `Kunde inte skriva i ${cell}: ${message}`,
     moreRows: (n) => `… och ${n.toLocaleString("sv-SE")} rader till`,
+    charts: (sheet) => `Diagram på bladet ${sheet}`,
     latency: (ms) => `Varje synkronisering med den simulerade arbetsboken tar ${ms} ms, som i Excel på webben.`,
   },
   en: {
@@ -49,6 +51,7 @@ export const playgroundStrings: Record<Language, PlaygroundStrings> = {
     typingHint: "Type into a cell: select it, type in the field above the grid (or just start typing) and press Enter. Esc undoes.",
     typingFailed: (cell, message) => `Could not write to ${cell}: ${message}`,
     moreRows: (n) => `… and ${n.toLocaleString("en-US")} more rows`,
+    charts: (sheet) => `Charts on the sheet ${sheet}`,
     latency: (ms) => `Each sync with the simulated workbook takes ${ms} ms, as in Excel on the web.`,
   },
 };

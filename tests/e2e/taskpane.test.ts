@@ -179,6 +179,10 @@ suite("the task pane in Chromium, against the playground", () => {
     const proposal = outcome(page).getByRole("region", { name: /^Förslag: Professionsmiljarden 2016: flytta/ });
     await expect(proposal.count()).resolves.toBe(1);
     expect(await proposal.innerText()).toContain("Fördelningsregeln blir Fast per aktivitet (nu Rangordning)");
+    // The report sheet, with its chart drawn from the same cells.
+    await page.getByRole("tab", { name: "Återredovisning PM2016" }).click();
+    await expect(page.getByRole("img", { name: /^Beviljat och utfall per syfte, Professionsmiljarden 2016: Beviljat, Utfall ack$/ }).count()).resolves.toBe(1);
+    await screenshot(page, "playground-aterredovisning.png");
     await proposal.evaluate((el) => el.scrollIntoView({ block: "start" }));
     await screenshot(pane(page), "taskpane-forslag.png");
     await proposal.getByRole("button", { name: "Godkänn förslaget" }).click();

@@ -140,6 +140,13 @@ export class ExcelSimulator {
     return r ? formatAddress(s.name, r) : null;
   }
 
+  /** The charts of a sheet as the API shows them (read-only): name, type, title, and the source range with its sheet. */
+  charts(sheet: string): { name: string; type: string; title: string; source: string; seriesBy: string }[] {
+    const s = this.model.findSheet(sheet);
+    if (!s) throw officeError('ItemNotFound', 'ExcelSimulator.charts', `No worksheet ${sheet}`);
+    return s.charts.map((c) => ({ name: c.name, type: c.type, title: c.title.text, source: formatAddress(c.sourceSheet, c.source), seriesBy: c.seriesBy }));
+  }
+
   /** A person typing into a cell: '=…' becomes a formula, null clears. Bypasses the API (no sync). */
   setCell(address: string, input: string | number | boolean | null): void {
     const { sheet, r, c } = this.cell(address);

@@ -53,4 +53,18 @@ describe('read-only inspection: getText and usedRange', () => {
     expect(sim.usedRange('min flik')).toBe("'Min flik'!B1:G7");
     expect(() => sim.usedRange('Saknas')).toThrow(expect.objectContaining({ code: 'ItemNotFound' }));
   });
+
+  it('lists the charts of a sheet as added through the API', async () => {
+    const sim = new ExcelSimulator();
+    await sim.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem('Sheet1');
+      ws.getRange('A1:B3').values = [['Syfte', 'Beviljat'], ['Barn', 3], ['Äldre', 1]];
+      const chart = ws.charts.add('ColumnClustered', ws.getRange('A1:B3'), 'Columns');
+      chart.name = 'Beviljat per syfte';
+      chart.title.text = 'Beviljat';
+      await ctx.sync();
+    });
+    expect(sim.charts('Sheet1')).toEqual([{ name: 'Beviljat per syfte', type: 'ColumnClustered', title: 'Beviljat', source: 'Sheet1!A1:B3', seriesBy: 'Columns' }]);
+    expect(() => sim.charts('Saknas')).toThrow(expect.objectContaining({ code: 'ItemNotFound' }));
+  });
 });

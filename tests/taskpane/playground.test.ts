@@ -3,6 +3,7 @@ import { excelHost } from "../../src/taskpane/excel";
 import type { RamkollHost } from "../../src/taskpane/host";
 import { observed } from "../../playground/Playground";
 import { plainText, readSheet } from "../../playground/sheetView";
+import { chartData, valueRange } from "../../playground/chartView";
 
 describe("the playground's view of a sheet", () => {
   let sim: ExcelSimulator;
@@ -82,5 +83,31 @@ describe("the playground's host", () => {
     await expect(host.recompute("budget")).resolves.toBe("ok");
     await expect(host.select({ sheet: "Budget", cell: "A1" })).rejects.toThrow("nej");
     expect(calls).toEqual(["changed", "changed"]);
+  });
+});
+
+describe("the playground's charts", () => {
+  it("reads professionsmiljarden's chart of granted and outcome per purpose from its source range, as Excel does", async () => {
+    const sim = new ExcelSimulator({ locale: "sv-SE" });
+    const restore = installGlobals(sim);
+    try {
+      await excelHost.create("stimulansmedel", { withExamples: true });
+      const [chart] = sim.charts("Återredovisning PM2016");
+      expect(chart).toMatchObject({ name: "Beviljat och utfall per syfte", type: "ColumnClustered", seriesBy: "Columns" });
+      const data = chartData(chart.source, chart.seriesBy, (a) => sim.getValue(a));
+      expect(data.categories).toHaveLength(3);
+      expect(data.series.map((s) => s.name)).toEqual(["Beviljat", "Utfall ack"]);
+      // The three purposes share the 25 000 000 kr granted.
+      expect(data.series[0].values.reduce<number>((a, v) => a + (v ?? 0), 0)).toBe(25_000_000);
+    } finally {
+      restore();
+    }
+  });
+
+  it("takes series from rows when the chart says so, and keeps zero on the value axis", () => {
+    const cells: Record<string, unknown> = { A1: "", B1: "Jan", C1: "Feb", A2: "Avvikelse", B2: -5, C2: -7, A3: "Prognos", B3: "x", C3: -9 };
+    const data = chartData("Blad!A1:C3", "Rows", (a) => cells[a.replace(/^'?Blad'?!/, "")]);
+    expect(data).toEqual({ categories: ["Jan", "Feb"], series: [{ name: "Avvikelse", values: [-5, -7] }, { name: "Prognos", values: [null, -9] }] });
+    expect(valueRange(data)).toEqual({ min: -9, max: 0 });
   });
 });

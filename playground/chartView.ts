@@ -1,0 +1,39 @@
+/**
+ * What a chart of the simulated workbook shows: its categories and series,
+ * read from its source range as Excel reads it (header row and label column;
+ * series by columns or by rows). Pure: the values come through `valueAt`.
+ */
+import { cellAddress, parseRange, splitSheet } from "../src/workbook/address";
+
+export interface ChartData {
+  categories: string[];
+  series: { name: string; values: (number | null)[] }[];
+}
+
+export function chartData(source: string, seriesBy: string, valueAt: (address: string) => unknown): ChartData {
+  const { sheet, range } = splitSheet(source);
+  const { start, rows, cols } = parseRange(range);
+  const at = (r: number, c: number) => valueAt(`${sheet ? `'${sheet.replace(/'/g, "''")}'!` : ""}${cellAddress({ row: start.row + r, col: start.col + c })}`);
+  const byRows = seriesBy === "Rows";
+  const [nCategories, nSeries] = byRows ? [cols - 1, rows - 1] : [rows - 1, cols - 1];
+  const cell = (category: number, series: number) => (byRows ? at(series + 1, category + 1) : at(category + 1, series + 1));
+  const text = (v: unknown) => (v === null || v === undefined ? "" : String(v));
+  return {
+    categories: Array.from({ length: Math.max(0, nCategories) }, (_, k) => text(byRows ? at(0, k + 1) : at(k + 1, 0))),
+    series: Array.from({ length: Math.max(0, nSeries) }, (_, s) => ({
+      name: text(byRows ? at(s + 1, 0) : at(0, s + 1)),
+      values: Array.from({ length: Math.max(0, nCategories) }, (_, k) => {
+        const v = cell(k, s);
+        return typeof v === "number" && Number.isFinite(v) ? v : null;
+      }),
+    })),
+  };
+}
+
+/** The value axis: from the lowest to the highest value, zero always included. */
+export function valueRange(data: ChartData): { min: number; max: number } {
+  const values = data.series.flatMap((s) => s.values).filter((v): v is number => v !== null);
+  const min = Math.min(0, ...values);
+  const max = Math.max(0, ...values);
+  return min === max ? { min, max: min + 1 } : { min, max };
+}
