@@ -1,9 +1,12 @@
 /**
  * Applies a WorkbookPlan to an .xlsx file through ExcelJS: real tables,
  * formulas with the exact engine's results as their cached values, Swedish
- * number formats and drop-down lists.
+ * number formats and drop-down lists; the charts are added to ExcelJS's
+ * package afterwards (charts.ts), since ExcelJS writes none.
  */
 import ExcelJS from "exceljs";
+import { writeFile } from "node:fs/promises";
+import { addCharts } from "./charts";
 import { parseCell, cellAddress } from "../workbook/address";
 import { PlanCell, TablePlan, WorkbookPlan } from "../workbook/plan";
 
@@ -75,6 +78,12 @@ export function planToWorkbook(plan: WorkbookPlan, existing?: ExcelJS.Workbook):
   return wb;
 }
 
+/** The plan as an .xlsx package, charts included. */
+export async function planToXlsx(plan: WorkbookPlan): Promise<Buffer> {
+  const written = await planToWorkbook(plan).xlsx.writeBuffer();
+  return addCharts(Buffer.from(written as ArrayBuffer), plan);
+}
+
 export async function writePlanToFile(plan: WorkbookPlan, path: string): Promise<void> {
-  await planToWorkbook(plan).xlsx.writeFile(path);
+  await writeFile(path, await planToXlsx(plan));
 }

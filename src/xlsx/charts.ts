@@ -1,0 +1,476 @@
+/**
+ * Charts in the .xlsx file. ExcelJS writes no charts, so the package it
+ * produces is patched afterwards: per sheet with charts a DrawingML drawing
+ * with one anchor per chart, one chart part per chart, the relationships and
+ * the content types. The builders are pure functions from plan data to XML
+ * strings; addCharts is the one step that touches the zip.
+ *
+ * Every series refers to its cells on the sheet (so Excel follows edits)
+ * and carries the plan's values as its cache (so a reader that does not
+ * recalculate still draws them).
+ */
+import JSZip from "jszip";
+import { CellPos, cellAddress, columnLetter, parseCell, parseRange } from "../workbook/address";
+import { ChartPlan, SheetPlan, WorkbookPlan } from "../workbook/plan";
+import { CellValue } from "../workbook/table";
+
+const NS = {
+  c: "http://schemas.openxmlformats.org/drawingml/2006/chart",
+  a: "http://schemas.openxmlformats.org/drawingml/2006/main",
+  r: "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+  xdr: "http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing",
+  rels: "http://schemas.openxmlformats.org/package/2006/relationships",
+};
+const REL = {
+  drawing: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing",
+  chart: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart",
+};
+export const CONTENT_TYPE = {
+  drawing: "application/vnd.openxmlformats-officedocument.drawing+xml",
+  chart: "application/vnd.openxmlformats-officedocument.drawingml.chart+xml",
+};
+const XML_DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+
+/** Escapes text for XML content and (double-quoted) attribute values; drops the control characters XML 1.0 forbids. */
+export function escapeXml(text: string): string {
+  return text
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, "")
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;");
+}
+
+function unescapeXml(text: string): string {
+  return text
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
+    .replace(/&#x([0-9a-fA-F]+);/g, (_, h: string) => String.fromCodePoint(parseInt(h, 16)))
+    .replace(/&amp;/g, "&");
+}
+
+/** A reference in a chart formula: the sheet always quoted, the cells absolute, e.g. 'Återredovisning PM2016'!$A$5:$A$9. */
+export function chartRef(sheet: string, start: CellPos, end: CellPos = start): string {
+  const cell = (p: CellPos) => `$${columnLetter(p.col)}$${p.row + 1}`;
+  const range = start.row === end.row && start.col === end.col ? cell(start) : `${cell(start)}:${cell(end)}`;
+  return `'${sheet.replace(/'/g, "''")}'!${range}`;
+}
+
+/** A sheet's planned cells by address, with their number formats: blocks and tables, headers included. */
+export interface SheetCell {
+  value: CellValue;
+  format?: string;
+}
+
+export function sheetCells(sheet: SheetPlan): Map<string, SheetCell> {
+  const cells = new Map<string, SheetCell>();
+  for (const b of sheet.blocks) {
+    const o = parseCell(b.anchor);
+    b.rows.forEach((row, i) =>
+      row.forEach((c, j) => cells.set(cellAddress({ row: o.row + i, col: o.col + j }), { value: c.value, format: b.numberFormats?.[i]?.[j] })),
+    );
+  }
+  for (const t of sheet.tables) {
+    const o = parseCell(t.anchor);
+    t.columns.forEach((col, j) => {
+      cells.set(cellAddress({ row: o.row, col: o.col + j }), { value: col.header });
+      t.rows.forEach((row, i) => cells.set(cellAddress({ row: o.row + 1 + i, col: o.col + j }), { value: row[j]?.value ?? "", format: col.numberFormat }));
+    });
+  }
+  return cells;
+}
+
+export interface TextRef {
+  ref: string;
+  texts: string[];
+}
+
+export interface NumberRef {
+  ref: string;
+  /** undefined where the cell is blank or not a number: a gap in the chart. */
+  numbers: (number | undefined)[];
+  format?: string;
+}
+
+export interface ChartSeries {
+  name: TextRef;
+  values: NumberRef;
+}
+
+/** What a chart draws from its source range: the labels and one series per value column (or row). */
+export interface ChartData {
+  categories: TextRef;
+  series: ChartSeries[];
+}
+
+function text(v: CellValue | undefined): string {
+  if (v === undefined || v === "") return "";
+  return typeof v === "boolean" ? (v ? "SANT" : "FALSKT") : String(v);
+}
+
+export function chartData(sheetName: string, chart: ChartPlan, cells: Map<string, SheetCell>): ChartData {
+  const src = parseRange(chart.source);
+  if (src.rows < 2 || src.cols < 2) throw new Error(`Diagrammet ${chart.name} behöver en rubrikrad och en etikettkolumn: ${chart.source}`);
+  const at = (row: number, col: number): CellPos => ({ row: src.start.row + row, col: src.start.col + col });
+  const get = (p: CellPos) => cells.get(cellAddress(p));
+  const byColumns = chart.seriesBy === "Columns";
+  // Along: the categories' direction; across: the series'.
+  const pos = (along: number, across: number) => (byColumns ? at(along, across) : at(across, along));
+  const nAlong = (byColumns ? src.rows : src.cols) - 1;
+  const nAcross = (byColumns ? src.cols : src.rows) - 1;
+  const labels: CellPos[] = Array.from({ length: nAlong }, (_, i) => pos(i + 1, 0));
+  const categories = { ref: chartRef(sheetName, labels[0], labels[labels.length - 1]), texts: labels.map((p) => text(get(p)?.value)) };
+  const series = Array.from({ length: nAcross }, (_, s): ChartSeries => {
+    const head = pos(0, s + 1);
+    const points = Array.from({ length: nAlong }, (_, i) => pos(i + 1, s + 1));
+    const numbers = points.map((p) => {
+      const v = get(p)?.value;
+      return typeof v === "number" && Number.isFinite(v) ? v : undefined;
+    });
+    const format = points.map((p) => get(p)?.format).find((f) => f);
+    return {
+      name: { ref: chartRef(sheetName, head), texts: [text(get(head)?.value)] },
+      values: { ref: chartRef(sheetName, points[0], points[points.length - 1]), numbers, format },
+    };
+  });
+  return { categories, series };
+}
+
+/** A number as a chart cache holds it: no float noise from sums. */
+function num(n: number): string {
+  return String(Number(n.toPrecision(15)));
+}
+
+function strCache(texts: string[]): string {
+  return `<c:strCache><c:ptCount val="${texts.length}"/>${texts.map((t, i) => `<c:pt idx="${i}"><c:v>${escapeXml(t)}</c:v></c:pt>`).join("")}</c:strCache>`;
+}
+
+function numPoints(numbers: (number | undefined)[], format: string | undefined): string {
+  const pts = numbers.map((n, i) => (n === undefined ? "" : `<c:pt idx="${i}"><c:v>${num(n)}</c:v></c:pt>`)).join("");
+  return `<c:formatCode>${escapeXml(format ?? "General")}</c:formatCode><c:ptCount val="${numbers.length}"/>${pts}`;
+}
+
+function strRef(r: TextRef): string {
+  return `<c:strRef><c:f>${escapeXml(r.ref)}</c:f>${strCache(r.texts)}</c:strRef>`;
+}
+
+function numRef(r: NumberRef): string {
+  return `<c:numRef><c:f>${escapeXml(r.ref)}</c:f><c:numCache>${numPoints(r.numbers, r.format)}</c:numCache></c:numRef>`;
+}
+
+function titleXml(title: string): string {
+  return (
+    `<c:title><c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="1400" b="1"/></a:pPr>` +
+    `<a:r><a:rPr lang="sv-SE" sz="1400" b="1"/><a:t>${escapeXml(title)}</a:t></a:r></a:p></c:rich></c:tx>` +
+    `<c:overlay val="0"/></c:title><c:autoTitleDeleted val="0"/>`
+  );
+}
+
+const CAT_AX = 500000001;
+const VAL_AX = 500000002;
+
+function axesXml(horizontal: boolean, format: string | undefined): string {
+  const numFmt = `<c:numFmt formatCode="${escapeXml(format ?? "General")}" sourceLinked="${format ? 0 : 1}"/>`;
+  return (
+    `<c:catAx><c:axId val="${CAT_AX}"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/>` +
+    `<c:axPos val="${horizontal ? "l" : "b"}"/><c:numFmt formatCode="General" sourceLinked="1"/>` +
+    `<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="low"/>` +
+    `<c:crossAx val="${VAL_AX}"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>` +
+    `<c:valAx><c:axId val="${VAL_AX}"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/>` +
+    `<c:axPos val="${horizontal ? "b" : "l"}"/><c:majorGridlines/>${numFmt}` +
+    `<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>` +
+    `<c:crossAx val="${CAT_AX}"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>`
+  );
+}
+
+function chartSpace(title: string, plot: string, legend: string): string {
+  return (
+    XML_DECL +
+    `<c:chartSpace xmlns:c="${NS.c}" xmlns:a="${NS.a}" xmlns:r="${NS.r}">` +
+    `<c:date1904 val="0"/><c:lang val="sv-SE"/><c:roundedCorners val="0"/>` +
+    `<c:chart>${titleXml(title)}<c:plotArea><c:layout/>${plot}</c:plotArea>` +
+    `<c:legend><c:legendPos val="b"/>${legend}<c:overlay val="0"/></c:legend>` +
+    `<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart></c:chartSpace>`
+  );
+}
+
+function seriesHead(i: number, name: TextRef): string {
+  return `<c:idx val="${i}"/><c:order val="${i}"/><c:tx>${strRef(name)}</c:tx>`;
+}
+
+/** A clustered column or bar chart, or a line chart: the series as the source range gives them. */
+function classicChartXml(chart: ChartPlan, data: ChartData): string {
+  const cat = `<c:cat>${strRef(data.categories)}</c:cat>`;
+  const format = data.series.find((s) => s.values.format)?.values.format;
+  const axIds = `<c:axId val="${CAT_AX}"/><c:axId val="${VAL_AX}"/>`;
+  let plot: string;
+  if (chart.type === "Line") {
+    const sers = data.series
+      .map(
+        (s, i) =>
+          `<c:ser>${seriesHead(i, s.name)}<c:marker><c:symbol val="circle"/><c:size val="6"/></c:marker>` +
+          `${cat}<c:val>${numRef(s.values)}</c:val><c:smooth val="0"/></c:ser>`,
+      )
+      .join("");
+    plot = `<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>${sers}<c:marker val="1"/>${axIds}</c:lineChart>`;
+  } else {
+    const sers = data.series
+      .map((s, i) => `<c:ser>${seriesHead(i, s.name)}<c:invertIfNegative val="0"/>${cat}<c:val>${numRef(s.values)}</c:val></c:ser>`)
+      .join("");
+    const dir = chart.type === "BarClustered" ? "bar" : "col";
+    plot = `<c:barChart><c:barDir val="${dir}"/><c:grouping val="clustered"/><c:varyColors val="0"/>${sers}<c:gapWidth val="150"/>${axIds}</c:barChart>`;
+  }
+  return chartSpace(chart.title, plot + axesXml(chart.type === "BarClustered", format), "");
+}
+
+export type StepKind = "rise" | "fall" | "total";
+
+/** One bar of a bridge: from one level to another. */
+export interface BridgeStep {
+  kind: StepKind;
+  from: number;
+  to: number;
+}
+
+/**
+ * The bars of a bridge (a waterfall) from the source's first two value
+ * series: the first holds each step's change, the second, if there is one,
+ * the level after it. A point with a level but no change is a total, a bar
+ * from zero (the gross deviation at the start, the stated net at the end); a
+ * change moves the running level. A point with neither draws nothing.
+ */
+export function bridgeSteps(data: ChartData): (BridgeStep | undefined)[] {
+  const changes = data.series[0]?.values.numbers ?? [];
+  const levels = data.series[1]?.values.numbers ?? [];
+  let level = 0;
+  return changes.map((change, i) => {
+    if (change === undefined) {
+      const total = levels[i];
+      if (total === undefined) return undefined;
+      level = total;
+      return { kind: "total", from: 0, to: total };
+    }
+    const from = level;
+    level += change;
+    return { kind: change < 0 ? "fall" : "rise", from, to: level };
+  });
+}
+
+/**
+ * A bridge bar as stacked columns: an invisible base from zero to the bar's
+ * near end, and the visible part, split at zero where the bar crosses it
+ * (stacked charts stack positive and negative values apart).
+ */
+export function stackedParts(step: BridgeStep): { base: number; above: number; below: number } {
+  const lo = Math.min(step.from, step.to);
+  const hi = Math.max(step.from, step.to);
+  return {
+    base: lo > 0 ? lo : hi < 0 ? hi : 0,
+    above: Math.max(hi, 0) - Math.max(lo, 0),
+    below: Math.min(lo, 0) - Math.min(hi, 0),
+  };
+}
+
+const BRIDGE_KINDS: { kind: StepKind; name: string; color: string }[] = [
+  { kind: "rise", name: "Ökning", color: "4472C4" },
+  { kind: "fall", name: "Minskning", color: "ED7D31" },
+  { kind: "total", name: "Summa", color: "A5A5A5" },
+];
+
+export function bridgeTitle(title: string): string {
+  return /brygga/i.test(title) ? title : `Brygga: ${title}`;
+}
+
+/**
+ * A waterfall, which classic DrawingML lacks, as a stacked column chart: an
+ * invisible base series and visible rises, falls and totals, their values
+ * computed from the source and written as literals; the categories refer to
+ * the source's labels.
+ */
+function bridgeChartXml(chart: ChartPlan, data: ChartData): string {
+  const steps = bridgeSteps(data);
+  const parts = steps.map((s) => (s ? stackedParts(s) : undefined));
+  const format = data.series.find((s) => s.values.format)?.values.format;
+  const nonZero = (n: number | undefined) => (n === undefined || n === 0 ? undefined : n);
+  const series: { name: string; numbers: (number | undefined)[]; fill: string; legend: boolean }[] = [
+    { name: "Bas", numbers: parts.map((p) => nonZero(p?.base)), fill: "<a:noFill/>", legend: false },
+  ];
+  for (const k of BRIDGE_KINDS) {
+    const fill = `<a:solidFill><a:srgbClr val="${k.color}"/></a:solidFill>`;
+    const above = steps.map((s, i) => (s?.kind === k.kind ? nonZero(parts[i]!.above) : undefined));
+    const below = steps.map((s, i) => (s?.kind === k.kind ? nonZero(parts[i]!.below) : undefined));
+    const hasAbove = above.some((n) => n !== undefined);
+    if (hasAbove) series.push({ name: k.name, numbers: above, fill, legend: true });
+    if (below.some((n) => n !== undefined)) series.push({ name: k.name, numbers: below, fill, legend: !hasAbove });
+  }
+  const cat = `<c:cat>${strRef(data.categories)}</c:cat>`;
+  const sers = series
+    .map(
+      (s, i) =>
+        `<c:ser><c:idx val="${i}"/><c:order val="${i}"/><c:tx><c:v>${escapeXml(s.name)}</c:v></c:tx>` +
+        `<c:spPr>${s.fill}<a:ln><a:noFill/></a:ln></c:spPr><c:invertIfNegative val="0"/>` +
+        `${cat}<c:val><c:numLit>${numPoints(s.numbers, format)}</c:numLit></c:val></c:ser>`,
+    )
+    .join("");
+  const legend = series
+    .map((s, i) => (s.legend ? "" : `<c:legendEntry><c:idx val="${i}"/><c:delete val="1"/></c:legendEntry>`))
+    .join("");
+  const plot =
+    `<c:barChart><c:barDir val="col"/><c:grouping val="stacked"/><c:varyColors val="0"/>${sers}` +
+    `<c:gapWidth val="60"/><c:overlap val="100"/><c:axId val="${CAT_AX}"/><c:axId val="${VAL_AX}"/></c:barChart>`;
+  return chartSpace(bridgeTitle(chart.title), plot + axesXml(false, format), legend);
+}
+
+/** The chart part (c:chartSpace) for one planned chart. */
+export function chartXml(sheetName: string, chart: ChartPlan, cells: Map<string, SheetCell>): string {
+  const data = chartData(sheetName, chart, cells);
+  return chart.type === "Waterfall" ? bridgeChartXml(chart, data) : classicChartXml(chart, data);
+}
+
+/**
+ * The drawing part: one two-cell anchor per chart, from the top-left of
+ * `from` to the bottom-right of `to` (as Office.js's setPosition places it).
+ * The charts' relationship ids are rId1, rId2, … in order.
+ */
+export function drawingXml(charts: ChartPlan[]): string {
+  const marker = (tag: string, p: CellPos) =>
+    `<xdr:${tag}><xdr:col>${p.col}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${p.row}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:${tag}>`;
+  const anchors = charts.map((ch, i) => {
+    const to = parseCell(ch.to);
+    return (
+      `<xdr:twoCellAnchor>${marker("from", parseCell(ch.from))}${marker("to", { row: to.row + 1, col: to.col + 1 })}` +
+      `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="${i + 2}" name="${escapeXml(ch.name)}"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>` +
+      `<xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm>` +
+      `<a:graphic><a:graphicData uri="${NS.c}"><c:chart xmlns:c="${NS.c}" xmlns:r="${NS.r}" r:id="rId${i + 1}"/></a:graphicData></a:graphic>` +
+      `</xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor>`
+    );
+  });
+  return XML_DECL + `<xdr:wsDr xmlns:xdr="${NS.xdr}" xmlns:a="${NS.a}">${anchors.join("")}</xdr:wsDr>`;
+}
+
+/** The drawing's relationships: rId1… to the chart parts, given as paths relative to xl/drawings/. */
+export function drawingRelsXml(chartTargets: string[]): string {
+  return (
+    XML_DECL +
+    `<Relationships xmlns="${NS.rels}">` +
+    chartTargets.map((t, i) => `<Relationship Id="rId${i + 1}" Type="${REL.chart}" Target="${escapeXml(t)}"/>`).join("") +
+    `</Relationships>`
+  );
+}
+
+/** What may follow <drawing> in CT_Worksheet (ECMA-376 Part 1, 18.3.1.99). */
+const AFTER_DRAWING = ["legacyDrawing", "legacyDrawingHF", "drawingHF", "picture", "oleObjects", "controls", "webPublishItems", "tableParts", "extLst"];
+
+/** The sheet with <drawing r:id="…"/> in its place: before the first element the schema puts after it. */
+export function insertDrawing(sheetXml: string, relId: string): string {
+  if (/<drawing[\s/>]/.test(sheetXml)) throw new Error("Bladet har redan en ritning; Ramkoll kan inte lägga till diagram i den.");
+  const rAttr = /xmlns:r="/.test(sheetXml.slice(0, sheetXml.indexOf(">", sheetXml.indexOf("<worksheet")))) ? "" : ` xmlns:r="${NS.r}"`;
+  const element = `<drawing${rAttr} r:id="${escapeXml(relId)}"/>`;
+  let at = sheetXml.lastIndexOf("</worksheet>");
+  if (at < 0) throw new Error("Bladets XML saknar </worksheet>.");
+  for (const name of AFTER_DRAWING) {
+    const m = new RegExp(`<${name}[\\s/>]`).exec(sheetXml);
+    if (m && m.index < at) at = m.index;
+  }
+  return sheetXml.slice(0, at) + element + sheetXml.slice(at);
+}
+
+/** Adds a relationship to a .rels part (or a new one), with an id not yet used. */
+export function addRelationship(relsXml: string | undefined, type: string, target: string): { xml: string; id: string } {
+  const xml = relsXml ?? `${XML_DECL}<Relationships xmlns="${NS.rels}"></Relationships>`;
+  const used = new Set([...xml.matchAll(/\bId="([^"]*)"/g)].map((m) => m[1]));
+  let n = used.size + 1;
+  while (used.has(`rId${n}`)) n++;
+  const id = `rId${n}`;
+  const rel = `<Relationship Id="${id}" Type="${type}" Target="${escapeXml(target)}"/>`;
+  const end = xml.lastIndexOf("</Relationships>");
+  if (end < 0) return { xml: xml.replace(/<Relationships([^>]*)\/>/, `<Relationships$1>${rel}</Relationships>`), id };
+  return { xml: xml.slice(0, end) + rel + xml.slice(end), id };
+}
+
+/** [Content_Types].xml with an Override for each new part. */
+export function addContentTypes(typesXml: string, parts: { partName: string; contentType: string }[]): string {
+  const add = parts
+    .filter((p) => !typesXml.includes(`PartName="${p.partName}"`))
+    .map((p) => `<Override PartName="${escapeXml(p.partName)}" ContentType="${p.contentType}"/>`)
+    .join("");
+  const end = typesXml.lastIndexOf("</Types>");
+  if (end < 0) throw new Error("[Content_Types].xml saknar </Types>.");
+  return typesXml.slice(0, end) + add + typesXml.slice(end);
+}
+
+/** Sheet name → its part's path in the package (e.g. xl/worksheets/sheet3.xml), from workbook.xml and its relationships. */
+function sheetParts(workbookXml: string, relsXml: string): Map<string, string> {
+  const targets = new Map<string, string>();
+  for (const m of relsXml.matchAll(/<Relationship\b[^>]*>/g)) {
+    const id = /\bId="([^"]*)"/.exec(m[0])?.[1];
+    const target = /\bTarget="([^"]*)"/.exec(m[0])?.[1];
+    if (id && target) {
+      const t = unescapeXml(target);
+      targets.set(id, t.startsWith("/") ? t.slice(1) : `xl/${t}`);
+    }
+  }
+  const parts = new Map<string, string>();
+  for (const m of workbookXml.matchAll(/<sheet\b[^>]*>/g)) {
+    const name = /\bname="([^"]*)"/.exec(m[0])?.[1];
+    const id = /\br:id="([^"]*)"/.exec(m[0])?.[1];
+    const path = id ? targets.get(id) : undefined;
+    if (name !== undefined && path) parts.set(unescapeXml(name), path);
+  }
+  return parts;
+}
+
+function relsPath(partPath: string): string {
+  const slash = partPath.lastIndexOf("/");
+  return `${partPath.slice(0, slash)}/_rels/${partPath.slice(slash + 1)}.rels`;
+}
+
+function nextNumber(zip: JSZip, folder: string, stem: string): number {
+  let max = 0;
+  const re = new RegExp(`^${folder}/${stem}(\\d+)\\.xml$`);
+  zip.forEach((path) => {
+    const m = re.exec(path);
+    if (m) max = Math.max(max, Number(m[1]));
+  });
+  return max + 1;
+}
+
+async function read(zip: JSZip, path: string): Promise<string | undefined> {
+  return zip.file(path)?.async("string");
+}
+
+/** The .xlsx package with every chart of the plan drawn on its sheet. */
+export async function addCharts(xlsx: Buffer | Uint8Array, plan: WorkbookPlan): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(xlsx);
+  const withCharts = plan.sheets.filter((s) => s.charts.length);
+  if (!withCharts.length) return Buffer.from(xlsx);
+  const parts = sheetParts((await read(zip, "xl/workbook.xml")) ?? "", (await read(zip, "xl/_rels/workbook.xml.rels")) ?? "");
+  const types: { partName: string; contentType: string }[] = [];
+  let drawingNo = nextNumber(zip, "xl/drawings", "drawing");
+  let chartNo = nextNumber(zip, "xl/charts", "chart");
+  for (const sheet of withCharts) {
+    const sheetPath = parts.get(sheet.name);
+    const sheetXml = sheetPath ? await read(zip, sheetPath) : undefined;
+    if (!sheetPath || sheetXml === undefined) throw new Error(`Bladet ${sheet.name} finns inte i arbetsboken.`);
+    const cells = sheetCells(sheet);
+    const chartTargets: string[] = [];
+    for (const chart of sheet.charts) {
+      const name = `chart${chartNo++}.xml`;
+      zip.file(`xl/charts/${name}`, chartXml(sheet.name, chart, cells));
+      types.push({ partName: `/xl/charts/${name}`, contentType: CONTENT_TYPE.chart });
+      chartTargets.push(`../charts/${name}`);
+    }
+    const drawing = `drawing${drawingNo++}.xml`;
+    zip.file(`xl/drawings/${drawing}`, drawingXml(sheet.charts));
+    zip.file(`xl/drawings/_rels/${drawing}.rels`, drawingRelsXml(chartTargets));
+    types.push({ partName: `/xl/drawings/${drawing}`, contentType: CONTENT_TYPE.drawing });
+    const rels = addRelationship(await read(zip, relsPath(sheetPath)), REL.drawing, `../drawings/${drawing}`);
+    zip.file(relsPath(sheetPath), rels.xml);
+    zip.file(sheetPath, insertDrawing(sheetXml, rels.id));
+  }
+  zip.file("[Content_Types].xml", addContentTypes((await read(zip, "[Content_Types].xml")) ?? "", types));
+  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+}
