@@ -11,6 +11,7 @@ import { ModelId, modelsInWorkbook } from "../workbook/models/catalog";
 import { AnyModel, loadModel } from "../workbook/models/load";
 import { LocatedProblem, describeProblem } from "../workbook/problem";
 import { checkSchema, schemaSettingKey } from "../workbook/schemaVersion";
+import { parseWritten, recordOfPlan, writtenSettingKey } from "../workbook/written";
 import { CellValue, RawTable } from "../workbook/table";
 import { SheetContent, Write, cellsWritten, createUndo, createWrites, guardText, recomputeWrites, reportSheetWrites } from "../workbook/writes";
 import { applyOrRestore, applyWrites } from "./apply";
@@ -151,6 +152,8 @@ export async function createModel(
     syncs++;
   }
   const writes = [...createWrites(run.outcome.plan), { kind: "setting", key: schemaSettingKey(model), value: def.schemaVersion ?? 1 } as Write];
+  const record = recordOfPlan(run.outcome.plan, def.keys);
+  if (Object.keys(record).length) writes.push({ kind: "setting", key: writtenSettingKey(model), value: JSON.stringify(record) });
   const cells = countCells(writes);
   const moved = def.moved?.(run.outcome.model, run.outcome.result);
   const entry = logEntry(env, opts.withExamples ? "Skapa med exempel" : "Skapa", def.title, cells, run.problems, moved);
@@ -243,10 +246,17 @@ async function writeRecompute(
   if (schema.problems.length) refuse(`${def.title} räknades inte om`, schema.problems);
   const run = runModel(def, tables, { sheetNames: state.sheetNames });
   if (!run.outcome) refuse(`${def.title} räknades inte om`, run.problems);
-  const recomputed = recomputeWrites(run.outcome.plan, tables, run.outcome.tableRows);
+  const storedRecord = state.settings.get(writtenSettingKey(model));
+  const recomputed = recomputeWrites(run.outcome.plan, tables, run.outcome.tableRows, { written: parseWritten(storedRecord), keys: def.keys });
   const { problems } = recomputed;
   const writes = [...schema.writes, ...(extra.writes ?? []), ...recomputed.writes];
   const undo = [...(extra.undo ?? []), ...recomputed.undo];
+  // The record of value cells changes only when they do: an unchanged workbook gets no write at all.
+  const record = JSON.stringify(recomputed.written);
+  if (record !== (storedRecord ?? "{}")) {
+    writes.push({ kind: "setting", key: writtenSettingKey(model), value: record });
+    undo.push({ kind: "setting", key: writtenSettingKey(model), value: typeof storedRecord === "string" ? storedRecord : "{}" });
+  }
   for (const sheet of run.outcome.plan.sheets.filter((s) => s.role === "report")) {
     const current: SheetContent | undefined = read.usedValues.has(sheet.name)
       ? {

@@ -8,6 +8,8 @@ import { cellAddress, parseCell, parseRange, rangeAddress } from "./address";
 import { BlockPlan, ChartPlan, PlanCell, SheetPlan, TablePlan, WorkbookPlan } from "./plan";
 import { LocatedProblem } from "./problem";
 import { CellValue, RawTable, cellPlace, describeFound } from "./table";
+import { WrittenRecord, digest, rowKey } from "./written";
+import { Decimal, formatNumber } from "../domain/money";
 
 export type Write =
   | { kind: "addSheet"; sheet: string }
@@ -158,6 +160,13 @@ export interface RecomputeWrites {
   /** Computed cells a person typed over, and cells where Excel's value differs from the exact engine's. */
   problems: LocatedProblem[];
   cellsToWrite: number;
+  /** What the value-computed cells hold of Ramkoll's after these writes (see written.ts). */
+  written: WrittenRecord;
+}
+
+/** A value as a person reads it in a message: numbers with Swedish spacing and decimal comma. */
+function shown(v: CellValue): string {
+  return typeof v === "number" && Number.isFinite(v) ? formatNumber(new Decimal(v), Number.isInteger(v) ? 0 : 2) : describeFound(v);
 }
 
 function sameValue(current: CellValue, expected: CellValue): boolean {
@@ -178,7 +187,9 @@ export function recomputeWrites(
   plan: WorkbookPlan,
   current: ReadonlyMap<string, RawTable>,
   tableRows: ReadonlyMap<string, number[]>,
+  opts: { written?: WrittenRecord; keys?: Readonly<Record<string, readonly string[]>> } = {},
 ): RecomputeWrites {
+  const written: WrittenRecord = {};
   const writes: Write[] = [];
   const undo: Write[] = [];
   const problems: LocatedProblem[] = [];
@@ -190,8 +201,12 @@ export function recomputeWrites(
       if (!raw || !raw.formulas) continue;
       const origin = parseRange(raw.address).start;
       const rowsInSheet = tableRows.get(t.name) ?? t.rows.map((_, i) => i);
+      const keyColumns = (opts.keys?.[t.name] ?? []).map((k) => t.columns.findIndex((c) => c.key === k)).filter((i) => i >= 0);
+      const tableRecord = opts.written?.[t.name];
       t.columns.forEach((col, j) => {
         if (col.role !== "computed") return;
+        const valueColumn = !t.rows.some((r) => r[j].formula);
+        const record: Record<string, string> = valueColumn ? ((written[t.name] ??= {})[col.key] = {}) : {};
         const at = raw.headers.findIndex((h) => String(h).trim().toLocaleLowerCase("sv-SE") === col.header.toLocaleLowerCase("sv-SE"));
         if (at < 0) return; // the structure guard refuses missing columns before this
         const pending: { row: number; content: CellValue; before: CellValue }[] = [];
@@ -224,8 +239,29 @@ export function recomputeWrites(
               return;
             }
             pending.push({ row, content: planned.formula, before: formula });
-          } else if (!sameValue(value, planned.value)) {
-            pending.push({ row, content: guardText(planned.value), before: formula });
+          } else {
+            const key = rowKey(r.map((c) => c.value), keyColumns, i);
+            const recorded = tableRecord?.[col.key]?.[key];
+            if (sameValue(value, planned.value)) {
+              record[key] = digest(planned.value);
+              return;
+            }
+            // Ramkoll's own older value (or an empty cell, or a workbook from before records were kept) is brought up to date.
+            const ours =
+              !tableRecord || value === "" || value === null || recorded === digest(value) || (typeof formula === "string" && formula.startsWith("="));
+            if (ours) {
+              pending.push({ row, content: guardText(planned.value), before: formula });
+              record[key] = digest(planned.value);
+              return;
+            }
+            problems.push({
+              severity: "varning",
+              code: "computed.valueTypedOver",
+              message: `Ramkoll räknar fram värdet i cellen (${shown(planned.value)}), men någon har skrivit ${shown(value)} i den. Ramkoll lämnar cellen orörd tills du väljer Skriv Ramkolls värde.`,
+              place: cellPlace(raw, row, at),
+              fix: { value: planned.value ?? "", label: "Skriv Ramkolls värde" },
+            });
+            if (recorded !== undefined) record[key] = recorded;
           }
         });
         // Consecutive rows go in one write.
@@ -246,7 +282,7 @@ export function recomputeWrites(
   // Excel's values are compared with the exact engine's only when every formula is intact and in place:
   // otherwise cells downstream of a missing or typed-over one differ for that reason alone.
   if (!writes.length && !problems.length) problems.push(...disagreements);
-  return { writes, undo, problems, cellsToWrite };
+  return { writes, undo, problems, cellsToWrite, written };
 }
 
 /** What a report sheet holds now, as read: its values and formulas from A1, and its charts. */
