@@ -1,14 +1,18 @@
 /**
- * Two co-authors edit the budget while recomputes run, some of their edits
- * arriving between a recompute's reading and its writing (as remote edits
- * do in a shared workbook). Whatever the interleaving: no typed input is
- * lost, a recompute right after another writes no cell, and every formula
- * shows the exact engine's result.
+ * Two co-authors edit the budget, or professionsmiljarden's activities and
+ * outcome, while recomputes run, some of their edits arriving between a
+ * recompute's reading and its writing (as remote edits do in a shared
+ * workbook). Whatever the interleaving: no typed input is lost, a recompute
+ * right after another writes no cell, every formula shows the exact engine's
+ * result, and so does every value Ramkoll computes (a stale value of its own
+ * is never mistaken for a person's typing).
  */
 import fc from "fast-check";
 import { ExcelSimulator } from "../excel-sim";
 import { createModel, recomputeModel } from "../../src/excel/commands";
 import { budgetModel } from "../../src/workbook/models/budget";
+import { grantModel } from "../../src/workbook/models/grant";
+import { cellAddress, parseCell } from "../../src/workbook/address";
 import { runModel } from "../../src/workbook/model";
 import { RawTable } from "../../src/workbook/table";
 import { formulaCells, sameToOre } from "../support/planCells";
@@ -31,9 +35,9 @@ const stepArb: fc.Arbitrary<Step> = fc.oneof(
   fc.record({ kind: fc.constant("recompute" as const), by: fc.constantFrom("A" as const, "B" as const), remote: fc.option(editArb, { nil: undefined }) }),
 );
 
-function currentTables(sim: ExcelSimulator): Map<string, RawTable> {
+function currentTables(sim: ExcelSimulator, names = ["Budgetramar", "Omdisponeringar"]): Map<string, RawTable> {
   return new Map(
-    ["Budgetramar", "Omdisponeringar"].map((name) => {
+    names.map((name) => {
       const t = sim.table(name);
       return [name, { name, sheet: t.sheet, address: t.address.split("!").pop()!, headers: t.headers, values: t.rows } as RawTable];
     }),
@@ -75,3 +79,68 @@ test("co-authors' edits interleaved with recomputes: no input lost, recompute id
   );
   expect(interleavings).toBeGreaterThanOrEqual(100);
 }, 180_000);
+
+// Professionsmiljarden: activities on rows 11–24 of Aktiviteter (the rank order), outcome on rows 11–20 of Utfall, followed to October (Jan–Okt are C–L).
+const grantEditArb: fc.Arbitrary<Edit[]> = fc.oneof(
+  fc.record({ row: fc.integer({ min: 11, max: 24 }), asked: fc.integer({ min: 100, max: 5_000 }) }).map(({ row, asked }) => [{ cell: `Aktiviteter!F${row}`, value: asked * 1_000 }]),
+  fc.record({ row: fc.integer({ min: 11, max: 24 }), forecast: fc.integer({ min: 0, max: 5_000 }) }).map(({ row, forecast }) => [{ cell: `Aktiviteter!N${row}`, value: forecast * 1_000 }]),
+  fc.record({ row: fc.integer({ min: 11, max: 20 }), month: fc.constantFrom("C", "E", "H", "L"), amount: fc.integer({ min: 0, max: 400 }) }).map(({ row, month, amount }) => [
+    { cell: `Utfall!${month}${row}`, value: amount * 1_000 },
+  ]),
+);
+
+const grantStepArb: fc.Arbitrary<Step> = fc.oneof(
+  fc.record({ kind: fc.constant("edit" as const), by: fc.constantFrom("A" as const, "B" as const), edits: grantEditArb }),
+  fc.record({ kind: fc.constant("recompute" as const), by: fc.constantFrom("A" as const, "B" as const), remote: fc.option(grantEditArb, { nil: undefined }) }),
+);
+
+test("co-authors on a grant: values Ramkoll computes stay its own, never flagged as typed over, and equal the exact engine", async () => {
+  let runs = 0;
+  await fc.assert(
+    fc.asyncProperty(fc.array(grantStepArb, { minLength: 2, maxLength: 6 }), async (steps) => {
+      runs++;
+      const sim = new ExcelSimulator();
+      await sim.run((ctx) => createModel(ctx, "stimulansmedel", { withExamples: true }));
+      const typed = new Map<string, string | number>();
+      const type = (edits: Edit[]) => edits.forEach((e) => (sim.setCell(e.cell, e.value), typed.set(e.cell, e.value)));
+      for (const step of steps) {
+        if (step.kind === "edit") {
+          type(step.edits);
+          continue;
+        }
+        const onProgress = (phase: string) => phase === "skriver" && step.remote && type(step.remote);
+        const result = await sim.run((ctx) => recomputeModel(ctx, "stimulansmedel", { user: step.by, onProgress }));
+        expect(result.problems.filter((p) => p.code === "computed.valueTypedOver")).toEqual([]);
+        for (const [cell, value] of typed) expect(sim.getValue(cell)).toBe(value);
+      }
+      const settle = await sim.run((ctx) => recomputeModel(ctx, "stimulansmedel"));
+      const again = await sim.run((ctx) => recomputeModel(ctx, "stimulansmedel"));
+      expect(again.cellsWritten).toBe(0);
+      expect(settle.problems.filter((p) => p.severity === "fel" || p.code === "computed.valueTypedOver")).toEqual([]);
+      for (const [cell, value] of typed) expect(sim.getValue(cell)).toBe(value);
+      const run = runModel(grantModel, currentTables(sim, grantModel.tables.map((t) => t.name)), { sheetNames: sim.sheetNames() });
+      for (const c of formulaCells(run.outcome!.plan)) {
+        const actual = sim.getValue(`'${c.sheet}'!${c.address}`);
+        if (!sameToOre(actual, c.expected)) throw new Error(`${c.sheet}!${c.address}: Excel ${String(actual)}, exact ${String(c.expected)}`);
+      }
+      // The value columns of the tables, too.
+      for (const sheet of run.outcome!.plan.sheets) {
+        for (const t of sheet.tables) {
+          const o = parseCell(t.anchor);
+          t.columns.forEach((col, j) => {
+            if (col.role !== "computed") return;
+            t.rows.forEach((r, i) => {
+              if (r[j].formula) return;
+              const actual = sim.getValue(`'${sheet.name}'!${cellAddress({ row: o.row + 1 + i, col: o.col + j })}`);
+              if (!sameToOre(actual, r[j].value) && !(actual === "" && (r[j].value === null || r[j].value === ""))) {
+                throw new Error(`${t.name} row ${i + 1} ${col.header}: workbook ${String(actual)}, exact ${String(r[j].value)}`);
+              }
+            });
+          });
+        }
+      }
+    }),
+    { numRuns: 40 },
+  );
+  expect(runs).toBeGreaterThanOrEqual(40);
+}, 240_000);
