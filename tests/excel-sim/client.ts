@@ -1568,7 +1568,7 @@ defineProps(SimTableRow, {
 
 // ===================================================================== charts
 
-interface ChartTarget {
+export interface ChartTarget {
   sheet: SheetModel;
   chart: ChartModel;
 }
@@ -1655,6 +1655,7 @@ export class SimChart extends SimObject {
   }
   setData(sourceData: SimRange | string, seriesBy?: string): void {
     this._call('setData', [sourceData, seriesBy ?? 'Auto'], (t: ChartTarget) => {
+      if (Object.keys(t.chart.seriesFormat).length) throw notSimulated('new source data for a chart whose series are formatted', 'Chart.setData');
       const a = rangeArg(this._ctx, sourceData, 'Chart.setData');
       t.chart.source = a.rect;
       t.chart.sourceSheet = a.sheetName ?? t.sheet.name;
@@ -1742,7 +1743,8 @@ defineProps(SimChartLegend, {
   },
 });
 
-interface SeriesTarget {
+export interface SeriesTarget {
+  sheet: SheetModel;
   chart: ChartModel;
   index: number;
   name: string;
@@ -1753,7 +1755,7 @@ interface SeriesTarget {
  * when the first row/column holds text it gives the names (and the first column/row the categories).
  * A minimal model: enough to count and name series.
  */
-function chartSeries(t: ChartTarget, model: WorkbookModel): SeriesTarget[] {
+export function chartSeries(t: ChartTarget, model: WorkbookModel): SeriesTarget[] {
   const src = t.chart.source;
   const sheet = model.findSheet(t.chart.sourceSheet);
   if (!sheet) return [];
@@ -1769,7 +1771,7 @@ function chartSeries(t: ChartTarget, model: WorkbookModel): SeriesTarget[] {
   const out: SeriesTarget[] = [];
   for (let i = firstIsLabel ? 1 : 0; i < lines; i++) {
     const h = header(i);
-    out.push({ chart: t.chart, index: out.length, name: namesFromHeader ? String(h) : `Series${out.length + 1}` });
+    out.push({ sheet: t.sheet, chart: t.chart, index: out.length, name: namesFromHeader ? String(h) : `Series${out.length + 1}` });
   }
   return out;
 }
@@ -1797,13 +1799,81 @@ export class SimChartSeriesCollection extends SimCollection<SimChartSeries> {
 }
 defineProps(SimChartSeriesCollection, { items: {}, count: { get: (t: ChartTarget, self: any) => chartSeries(t, self._ctx._host.model).length } });
 
+function seriesAlive(t: SeriesTarget): void {
+  if (t.chart.deleted || t.sheet.deleted) throw officeError('ItemNotFound', 'ChartSeries', 'The chart was deleted');
+}
+
 export class SimChartSeries extends SimObject {
   get _className() {
     return 'ChartSeries';
   }
+  private _format?: SimChartSeriesFormat;
+  protected override _checkAlive(t: SeriesTarget): void {
+    seriesAlive(t);
+  }
+  get format(): SimChartSeriesFormat {
+    return (this._format ??= new SimChartSeriesFormat(this._ctx, () => this._require()));
+  }
 }
-defineProps(SimChartSeries, {
-  name: { get: (s: SeriesTarget) => s.name },
+defineProps(SimChartSeries, { name: { get: (s: SeriesTarget) => s.name } }, ['format']);
+
+export class SimChartSeriesFormat extends SimObject {
+  get _className() {
+    return 'ChartSeriesFormat';
+  }
+  protected override _checkAlive(t: SeriesTarget): void {
+    seriesAlive(t);
+  }
+  private _fill?: SimChartFill;
+  private _line?: SimChartLineFormat;
+  get fill(): SimChartFill {
+    return (this._fill ??= new SimChartFill(this._ctx, () => this._require()));
+  }
+  get line(): SimChartLineFormat {
+    return (this._line ??= new SimChartLineFormat(this._ctx, () => this._require()));
+  }
+}
+defineProps(SimChartSeriesFormat, {}, ['fill', 'line']);
+
+/** A series' fill: write-only here (`getSolidColor`, ExcelApi 1.16, is not simulated). */
+export class SimChartFill extends SimObject {
+  get _className() {
+    return 'ChartFill';
+  }
+  protected override _checkAlive(t: SeriesTarget): void {
+    seriesAlive(t);
+  }
+  /** No fill: the series is drawn invisible. */
+  clear(): void {
+    this._call('clear', [], (t: SeriesTarget) => this._ctx._host.model.formatChartSeries(t.sheet, t.chart, t.index, { fill: 'none' }, 'ChartFill.clear'));
+  }
+  setSolidColor(color: string): void {
+    this._call('setSolidColor', [color], (t: SeriesTarget) => {
+      if (typeof color !== 'string' || color.trim().toLowerCase() === 'none') throw officeError('InvalidArgument', 'ChartFill.setSolidColor');
+      this._ctx._host.model.formatChartSeries(t.sheet, t.chart, t.index, { fill: color }, 'ChartFill.setSolidColor');
+    });
+  }
+}
+defineProps(SimChartFill, {});
+
+/** A series' outline. Only `lineStyle` is simulated, and read only once set: the chart style's own is not known. */
+export class SimChartLineFormat extends SimObject {
+  get _className() {
+    return 'ChartLineFormat';
+  }
+  protected override _checkAlive(t: SeriesTarget): void {
+    seriesAlive(t);
+  }
+}
+defineProps(SimChartLineFormat, {
+  lineStyle: {
+    get: (t: SeriesTarget) => {
+      const v = t.chart.seriesFormat[t.index]?.lineStyle;
+      if (v === undefined) throw notSimulated('the line style a chart style gives a series', 'ChartLineFormat.lineStyle');
+      return v;
+    },
+    set: (t: SeriesTarget, v, self) => self._ctx._host.model.formatChartSeries(t.sheet, t.chart, t.index, { lineStyle: v }, 'ChartLineFormat.lineStyle'),
+  },
 });
 
 // ===================================================================== settings

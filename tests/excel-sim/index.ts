@@ -25,11 +25,11 @@
  *   what was applied and does not roll back.
  */
 import { cellKey, formatAddress, parseAddress, type Rect } from './address';
-import { SimContext, type SyncStats } from './client';
+import { SimContext, chartSeries, type SyncStats } from './client';
 import { OfficeError, officeError } from './errors';
 import type { DisplayLocale } from './format';
 import { contentFormula, type CellValue } from './values';
-import { CHART_TYPES, WorkbookModel, type SheetModel } from './workbook';
+import { CHART_LINE_STYLES, CHART_TYPES, WorkbookModel, type SheetModel } from './workbook';
 
 export { isOfficeError, OfficeError } from './errors';
 export type { CellValue } from './values';
@@ -50,6 +50,17 @@ export interface TableView {
   address: string;
   headers: string[];
   rows: CellValue[][];
+}
+
+/** A chart as `ExcelSimulator.charts` shows it. */
+export interface ChartView {
+  name: string;
+  type: string;
+  title: string;
+  source: string;
+  seriesBy: string;
+  legend: boolean;
+  series: { name: string; fill: string; lineStyle: string | null }[];
 }
 
 export class ExcelSimulator {
@@ -140,11 +151,27 @@ export class ExcelSimulator {
     return r ? formatAddress(s.name, r) : null;
   }
 
-  /** The charts of a sheet as the API shows them (read-only): name, type, title, and the source range with its sheet. */
-  charts(sheet: string): { name: string; type: string; title: string; source: string; seriesBy: string }[] {
+  /**
+   * The charts of a sheet as the API shows them (read-only): name, type, title, the source range with its sheet,
+   * whether the legend shows, and the series with the formats set on them: `fill` "none" (invisible), "#RRGGBB",
+   * or "automatic" (the chart style's own); `lineStyle` of the outline, or null when never set.
+   */
+  charts(sheet: string): ChartView[] {
     const s = this.model.findSheet(sheet);
     if (!s) throw officeError('ItemNotFound', 'ExcelSimulator.charts', `No worksheet ${sheet}`);
-    return s.charts.map((c) => ({ name: c.name, type: c.type, title: c.title.text, source: formatAddress(c.sourceSheet, c.source), seriesBy: c.seriesBy }));
+    return s.charts.map((c) => ({
+      name: c.name,
+      type: c.type,
+      title: c.title.text,
+      source: formatAddress(c.sourceSheet, c.source),
+      seriesBy: c.seriesBy,
+      legend: c.legend.visible,
+      series: chartSeries({ sheet: s, chart: c }, this.model).map((x) => ({
+        name: x.name,
+        fill: c.seriesFormat[x.index]?.fill ?? 'automatic',
+        lineStyle: c.seriesFormat[x.index]?.lineStyle ?? null,
+      })),
+    }));
   }
 
   /** A person typing into a cell: '=…' becomes a formula, null clears. Bypasses the API (no sync). */
@@ -248,6 +275,7 @@ export function installGlobals(sim: ExcelSimulator): () => void {
     DataValidationAlertStyle: enumOf(['Stop', 'Warning', 'Information']),
     CalculationMode: enumOf(['Automatic', 'AutomaticExceptTables', 'Manual']),
     CalculationType: enumOf(['Recalculate', 'Full', 'FullRebuild']),
+    ChartLineStyle: enumOf(CHART_LINE_STYLES),
     ChartLegendPosition: enumOf(['Invalid', 'Top', 'Bottom', 'Left', 'Right', 'Corner', 'Custom']),
     RangeUnderlineStyle: enumOf(['None', 'Single', 'Double', 'SingleAccountant', 'DoubleAccountant']),
   };

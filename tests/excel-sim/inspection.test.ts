@@ -64,7 +64,17 @@ describe('read-only inspection: getText and usedRange', () => {
       chart.title.text = 'Beviljat';
       await ctx.sync();
     });
-    expect(sim.charts('Sheet1')).toEqual([{ name: 'Beviljat per syfte', type: 'ColumnClustered', title: 'Beviljat', source: 'Sheet1!A1:B3', seriesBy: 'Columns' }]);
+    expect(sim.charts('Sheet1')).toEqual([
+      {
+        name: 'Beviljat per syfte',
+        type: 'ColumnClustered',
+        title: 'Beviljat',
+        source: 'Sheet1!A1:B3',
+        seriesBy: 'Columns',
+        legend: true,
+        series: [{ name: 'Beviljat', fill: 'automatic', lineStyle: null }],
+      },
+    ]);
     expect(() => sim.charts('Saknas')).toThrow(expect.objectContaining({ code: 'ItemNotFound' }));
   });
 });

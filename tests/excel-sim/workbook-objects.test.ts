@@ -108,6 +108,107 @@ describe('charts', () => {
   });
 });
 
+describe('chart series formats', () => {
+  /** A bridge: label, an invisible base, the visible step, as stacked columns. */
+  async function bridge(sim: ExcelSimulator): Promise<void> {
+    await sim.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem('Sheet1');
+      ws.getRange('A1:C4').values = [
+        ['Stapel', 'Bas', 'Steg'],
+        ['Avvikelse', 0, -131.6],
+        ['+ satsningar', -76.7, -54.9],
+        ['Netto', 0, 10.4],
+      ];
+      const ch = ws.charts.add('ColumnStacked', ws.getRange('A1:C4'), 'Columns');
+      ch.name = 'Brygga';
+    });
+  }
+
+  test('clearing a fill leaves the series invisible; a solid colour and the line style are kept; the legend can go', async () => {
+    const sim = new ExcelSimulator();
+    await bridge(sim);
+    expect(sim.charts('Sheet1')[0].series).toEqual([
+      { name: 'Bas', fill: 'automatic', lineStyle: null },
+      { name: 'Steg', fill: 'automatic', lineStyle: null },
+    ]);
+    await sim.run(async (ctx) => {
+      const ch = ctx.workbook.worksheets.getItem('Sheet1').charts.getItem('Brygga');
+      const base = ch.series.getItemAt(0).format;
+      base.fill.clear();
+      base.line.lineStyle = 'None';
+      ch.series.getItemAt(1).format.fill.setSolidColor('#4472c4');
+      ch.legend.visible = false;
+    });
+    const [chart] = sim.charts('Sheet1');
+    expect(chart.type).toBe('ColumnStacked');
+    expect(chart.legend).toBe(false);
+    expect(chart.series).toEqual([
+      { name: 'Bas', fill: 'none', lineStyle: 'None' },
+      { name: 'Steg', fill: '#4472C4', lineStyle: null },
+    ]);
+    expect(JSON.parse(sim.snapshot()).sheets[0].charts[0].seriesFormat).toEqual({ 0: { fill: 'none', lineStyle: 'None' }, 1: { fill: '#4472C4' } });
+    // A line style once set is read back through load and sync; before that, a read is refused.
+    const style = await sim.run(async (ctx) => {
+      const line = ctx.workbook.worksheets.getItem('Sheet1').charts.getItem('Brygga').series.getItemAt(0).format.line;
+      line.load('lineStyle');
+      await ctx.sync();
+      return line.lineStyle;
+    });
+    expect(style).toBe('None');
+    const unread = await code(
+      sim.run(async (ctx) => {
+        const line = ctx.workbook.worksheets.getItem('Sheet1').charts.getItem('Brygga').series.getItemAt(0).format.line;
+        return line.lineStyle;
+      }),
+    );
+    expect(unread).toBe('PropertyNotLoaded');
+  });
+
+  test('a line style the chart style gives is not known to the simulator: reading it is refused, not guessed', async () => {
+    const sim = new ExcelSimulator();
+    await bridge(sim);
+    const read = sim.run(async (ctx) => {
+      const line = ctx.workbook.worksheets.getItem('Sheet1').charts.getItem('Brygga').series.getItemAt(1).format.line;
+      line.load('lineStyle');
+      await ctx.sync();
+    });
+    await expect(read).rejects.toThrow(/cannot reproduce this faithfully/);
+  });
+
+  test('a series beyond the chart, an unknown colour or line style, and a protected sheet are refused as Excel refuses them', async () => {
+    const sim = new ExcelSimulator();
+    await bridge(sim);
+    const on = (f: (ch: Excel.Chart) => void) => code(sim.run(async (ctx) => f(ctx.workbook.worksheets.getItem('Sheet1').charts.getItem('Brygga'))));
+    expect(await on((ch) => ch.series.getItemAt(2).format.fill.clear())).toBe('InvalidArgument');
+    expect(await on((ch) => ch.series.getItemAt(1).format.fill.setSolidColor('ingen färg'))).toBe('InvalidArgument');
+    expect(await on((ch) => void (ch.series.getItemAt(1).format.line.lineStyle = 'Osynlig' as Excel.ChartLineStyle))).toBe('InvalidArgument');
+    // A failed request keeps nothing after the failure, and nothing was formatted before it.
+    expect(sim.charts('Sheet1')[0].series.map((s) => s.fill)).toEqual(['automatic', 'automatic']);
+    await sim.run(async (ctx) => ctx.workbook.worksheets.getItem('Sheet1').protection.protect({ allowEditObjects: false }));
+    expect(await on((ch) => ch.series.getItemAt(0).format.fill.clear())).toBe('AccessDenied');
+    // The series of a deleted chart are gone with it.
+    await sim.run(async (ctx) => ctx.workbook.worksheets.getItem('Sheet1').protection.unprotect());
+    const after = sim.run(async (ctx) => {
+      const ch = ctx.workbook.worksheets.getItem('Sheet1').charts.getItem('Brygga');
+      const fill = ch.series.getItemAt(0).format.fill;
+      ch.delete();
+      fill.clear();
+    });
+    expect(await code(after)).toBe('ItemNotFound');
+  });
+
+  test('new source data for a chart with formatted series is refused: how Excel carries the formats over is not simulated', async () => {
+    const sim = new ExcelSimulator();
+    await bridge(sim);
+    const run = sim.run(async (ctx) => {
+      const ch = ctx.workbook.worksheets.getItem('Sheet1').charts.getItem('Brygga');
+      ch.series.getItemAt(0).format.fill.clear();
+      ch.setData(ctx.workbook.worksheets.getItem('Sheet1').getRange('A1:B4'), 'Columns');
+    });
+    expect(await code(run)).toBe('NotImplemented');
+  });
+});
+
 describe('workbook properties and application', () => {
   test('properties are loadable and settable; calculation mode is Automatic', async () => {
     const sim = new ExcelSimulator({ userName: 'Karin Ekonom' });

@@ -104,8 +104,15 @@ export interface ChartModel {
   title: { text: string; visible: boolean };
   position: { startCell: string | null; endCell: string | null; top: number; left: number; width: number; height: number };
   legend: { visible: boolean; position: string };
+  /**
+   * Formats set on series, by series index: the fill ("none" after `ChartFill.clear()`, "#RRGGBB" after
+   * `setSolidColor`) and the outline's `lineStyle`; a series not listed keeps the chart style's own.
+   */
+  seriesFormat: Record<number, { fill?: string; lineStyle?: string }>;
   deleted: boolean;
 }
+
+export const CHART_LINE_STYLES = ['None', 'Continuous', 'Dash', 'DashDot', 'DashDotDot', 'Dot', 'Grey25', 'Grey50', 'Grey75', 'Automatic', 'RoundDot'];
 
 export class SheetModel {
   readonly contents = new Map<number, Content>();
@@ -1650,10 +1657,23 @@ export class WorkbookModel {
       title: { text: '', visible: false },
       position: { startCell: null, endCell: null, top: 0, left: 0, width: 360, height: 216 },
       legend: { visible: true, position: 'Right' },
+      seriesFormat: {},
       deleted: false,
     };
     s.charts.push(ch);
     return ch;
+  }
+
+  /** Formats one series of a chart: its fill or its outline's line style. */
+  formatChartSeries(s: SheetModel, ch: ChartModel, index: number, change: { fill?: string; lineStyle?: unknown }, location: string): void {
+    this.requireOption(s, 'allowEditObjects', location, 'Formatting a chart');
+    const f = { ...ch.seriesFormat[index] };
+    if (change.fill !== undefined) f.fill = change.fill === 'none' ? 'none' : normalizeColor(change.fill, location);
+    if (change.lineStyle !== undefined) {
+      if (typeof change.lineStyle !== 'string' || !CHART_LINE_STYLES.includes(change.lineStyle)) throw officeError('InvalidArgument', location);
+      f.lineStyle = change.lineStyle;
+    }
+    ch.seriesFormat = { ...ch.seriesFormat, [index]: f };
   }
 
   deleteChart(s: SheetModel, ch: ChartModel): void {
