@@ -33,6 +33,18 @@ function queue(context: Excel.RequestContext, w: Write): void {
       chart.name = w.chart.name;
       chart.title.text = w.chart.title;
       chart.setPosition(w.chart.from, w.chart.to);
+      w.chart.fills?.forEach((fill, i) => {
+        if (!fill) return;
+        const format = chart.series.getItemAt(i).format;
+        if (fill === "none") {
+          // Invisible: no fill and no outline (a bridge's base, on which the step floats).
+          format.fill.clear();
+          format.line.lineStyle = "None";
+        } else {
+          format.fill.setSolidColor(fill);
+        }
+      });
+      if (w.chart.legend === false) chart.legend.visible = false;
       return;
     }
     case "setting":

@@ -43,13 +43,24 @@ export interface BlockPlan {
   width?: number;
 }
 
+/** How a series is filled: "none" draws it invisible, "#RRGGBB" in that colour. */
+export type SeriesFill = "none" | `#${string}`;
+
 export interface ChartPlan {
   name: string;
-  type: "ColumnClustered" | "Line" | "BarClustered" | "Waterfall";
+  /** Excel.ChartType values. "ColumnStacked" stacks positive values up from zero and negative values down, each series on the one before. */
+  type: "ColumnClustered" | "ColumnStacked" | "Line" | "BarClustered";
   title: string;
   /** Source range on the same sheet, header row and label column included. */
   source: string;
   seriesBy: "Columns" | "Rows";
+  /**
+   * Per series, 0-based in source order: how it is filled (a bridge's base is "none", so that the step on it floats);
+   * null or missing, the engine's own colour.
+   */
+  fills?: (SeriesFill | null)[];
+  /** false: the chart has no legend. */
+  legend?: boolean;
   /** Where the chart stands: top-left and bottom-right cells. */
   from: string;
   to: string;

@@ -11,7 +11,7 @@
  */
 import JSZip from "jszip";
 import { CellPos, cellAddress, columnLetter, parseCell, parseRange } from "../workbook/address";
-import { ChartPlan, SheetPlan, WorkbookPlan } from "../workbook/plan";
+import { ChartPlan, SeriesFill, SheetPlan, WorkbookPlan } from "../workbook/plan";
 import { CellValue } from "../workbook/table";
 
 const NS = {
@@ -186,148 +186,55 @@ function axesXml(horizontal: boolean, format: string | undefined): string {
   );
 }
 
-function chartSpace(title: string, plot: string, legend: string): string {
-  return (
-    XML_DECL +
-    `<c:chartSpace xmlns:c="${NS.c}" xmlns:a="${NS.a}" xmlns:r="${NS.r}">` +
-    `<c:date1904 val="0"/><c:lang val="sv-SE"/><c:roundedCorners val="0"/>` +
-    `<c:chart>${titleXml(title)}<c:plotArea><c:layout/>${plot}</c:plotArea>` +
-    `<c:legend><c:legendPos val="b"/>${legend}<c:overlay val="0"/></c:legend>` +
-    `<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart></c:chartSpace>`
-  );
-}
-
 function seriesHead(i: number, name: TextRef): string {
   return `<c:idx val="${i}"/><c:order val="${i}"/><c:tx>${strRef(name)}</c:tx>`;
 }
 
-/** A clustered column or bar chart, or a line chart: the series as the source range gives them. */
-function classicChartXml(chart: ChartPlan, data: ChartData): string {
+/** A series' shape properties: no fill and no outline for an invisible one, a colour for the rest. */
+function seriesShape(fill: SeriesFill | null | undefined, line: boolean): string {
+  if (!fill) return "";
+  const paint = fill === "none" ? "<a:noFill/>" : `<a:solidFill><a:srgbClr val="${escapeXml(fill.slice(1).toUpperCase())}"/></a:solidFill>`;
+  return line ? `<c:spPr><a:ln w="28575">${paint}</a:ln></c:spPr>` : `<c:spPr>${paint}<a:ln><a:noFill/></a:ln></c:spPr>`;
+}
+
+/** Column and bar charts (clustered or stacked) and line charts: the series as the source range gives them. */
+function plotXml(chart: ChartPlan, data: ChartData): string {
   const cat = `<c:cat>${strRef(data.categories)}</c:cat>`;
-  const format = data.series.find((s) => s.values.format)?.values.format;
   const axIds = `<c:axId val="${CAT_AX}"/><c:axId val="${VAL_AX}"/>`;
-  let plot: string;
+  const fill = (i: number) => chart.fills?.[i];
   if (chart.type === "Line") {
     const sers = data.series
       .map(
         (s, i) =>
-          `<c:ser>${seriesHead(i, s.name)}<c:marker><c:symbol val="circle"/><c:size val="6"/></c:marker>` +
+          `<c:ser>${seriesHead(i, s.name)}${seriesShape(fill(i), true)}<c:marker><c:symbol val="${fill(i) === "none" ? "none" : "circle"}"/><c:size val="6"/></c:marker>` +
           `${cat}<c:val>${numRef(s.values)}</c:val><c:smooth val="0"/></c:ser>`,
       )
       .join("");
-    plot = `<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>${sers}<c:marker val="1"/>${axIds}</c:lineChart>`;
-  } else {
-    const sers = data.series
-      .map((s, i) => `<c:ser>${seriesHead(i, s.name)}<c:invertIfNegative val="0"/>${cat}<c:val>${numRef(s.values)}</c:val></c:ser>`)
-      .join("");
-    const dir = chart.type === "BarClustered" ? "bar" : "col";
-    plot = `<c:barChart><c:barDir val="${dir}"/><c:grouping val="clustered"/><c:varyColors val="0"/>${sers}<c:gapWidth val="150"/>${axIds}</c:barChart>`;
+    return `<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>${sers}<c:marker val="1"/>${axIds}</c:lineChart>`;
   }
-  return chartSpace(chart.title, plot + axesXml(chart.type === "BarClustered", format), "");
-}
-
-export type StepKind = "rise" | "fall" | "total";
-
-/** One bar of a bridge: from one level to another. */
-export interface BridgeStep {
-  kind: StepKind;
-  from: number;
-  to: number;
-}
-
-/**
- * The bars of a bridge (a waterfall) from the source's first two value
- * series: the first holds each step's change, the second, if there is one,
- * the level after it. A point with a level but no change is a total, a bar
- * from zero (the gross deviation at the start, the stated net at the end); a
- * change moves the running level. A point with neither draws nothing.
- */
-export function bridgeSteps(data: ChartData): (BridgeStep | undefined)[] {
-  const changes = data.series[0]?.values.numbers ?? [];
-  const levels = data.series[1]?.values.numbers ?? [];
-  let level = 0;
-  return changes.map((change, i) => {
-    if (change === undefined) {
-      const total = levels[i];
-      if (total === undefined) return undefined;
-      level = total;
-      return { kind: "total", from: 0, to: total };
-    }
-    const from = level;
-    level += change;
-    return { kind: change < 0 ? "fall" : "rise", from, to: level };
-  });
-}
-
-/**
- * A bridge bar as stacked columns: an invisible base from zero to the bar's
- * near end, and the visible part, split at zero where the bar crosses it
- * (stacked charts stack positive and negative values apart).
- */
-export function stackedParts(step: BridgeStep): { base: number; above: number; below: number } {
-  const lo = Math.min(step.from, step.to);
-  const hi = Math.max(step.from, step.to);
-  return {
-    base: lo > 0 ? lo : hi < 0 ? hi : 0,
-    above: Math.max(hi, 0) - Math.max(lo, 0),
-    below: Math.min(lo, 0) - Math.min(hi, 0),
-  };
-}
-
-const BRIDGE_KINDS: { kind: StepKind; name: string; color: string }[] = [
-  { kind: "rise", name: "Ökning", color: "4472C4" },
-  { kind: "fall", name: "Minskning", color: "ED7D31" },
-  { kind: "total", name: "Summa", color: "A5A5A5" },
-];
-
-export function bridgeTitle(title: string): string {
-  return /brygga/i.test(title) ? title : `Brygga: ${title}`;
-}
-
-/**
- * A waterfall, which classic DrawingML lacks, as a stacked column chart: an
- * invisible base series and visible rises, falls and totals, their values
- * computed from the source and written as literals; the categories refer to
- * the source's labels.
- */
-function bridgeChartXml(chart: ChartPlan, data: ChartData): string {
-  const steps = bridgeSteps(data);
-  const parts = steps.map((s) => (s ? stackedParts(s) : undefined));
-  const format = data.series.find((s) => s.values.format)?.values.format;
-  const nonZero = (n: number | undefined) => (n === undefined || n === 0 ? undefined : n);
-  const series: { name: string; numbers: (number | undefined)[]; fill: string; legend: boolean }[] = [
-    { name: "Bas", numbers: parts.map((p) => nonZero(p?.base)), fill: "<a:noFill/>", legend: false },
-  ];
-  for (const k of BRIDGE_KINDS) {
-    const fill = `<a:solidFill><a:srgbClr val="${k.color}"/></a:solidFill>`;
-    const above = steps.map((s, i) => (s?.kind === k.kind ? nonZero(parts[i]!.above) : undefined));
-    const below = steps.map((s, i) => (s?.kind === k.kind ? nonZero(parts[i]!.below) : undefined));
-    const hasAbove = above.some((n) => n !== undefined);
-    if (hasAbove) series.push({ name: k.name, numbers: above, fill, legend: true });
-    if (below.some((n) => n !== undefined)) series.push({ name: k.name, numbers: below, fill, legend: !hasAbove });
-  }
-  const cat = `<c:cat>${strRef(data.categories)}</c:cat>`;
-  const sers = series
-    .map(
-      (s, i) =>
-        `<c:ser><c:idx val="${i}"/><c:order val="${i}"/><c:tx><c:v>${escapeXml(s.name)}</c:v></c:tx>` +
-        `<c:spPr>${s.fill}<a:ln><a:noFill/></a:ln></c:spPr><c:invertIfNegative val="0"/>` +
-        `${cat}<c:val><c:numLit>${numPoints(s.numbers, format)}</c:numLit></c:val></c:ser>`,
-    )
+  const sers = data.series
+    .map((s, i) => `<c:ser>${seriesHead(i, s.name)}${seriesShape(fill(i), false)}<c:invertIfNegative val="0"/>${cat}<c:val>${numRef(s.values)}</c:val></c:ser>`)
     .join("");
-  const legend = series
-    .map((s, i) => (s.legend ? "" : `<c:legendEntry><c:idx val="${i}"/><c:delete val="1"/></c:legendEntry>`))
-    .join("");
-  const plot =
-    `<c:barChart><c:barDir val="col"/><c:grouping val="stacked"/><c:varyColors val="0"/>${sers}` +
-    `<c:gapWidth val="60"/><c:overlap val="100"/><c:axId val="${CAT_AX}"/><c:axId val="${VAL_AX}"/></c:barChart>`;
-  return chartSpace(bridgeTitle(chart.title), plot + axesXml(false, format), legend);
+  const dir = chart.type === "BarClustered" ? "bar" : "col";
+  const stacked = chart.type === "ColumnStacked";
+  return (
+    `<c:barChart><c:barDir val="${dir}"/><c:grouping val="${stacked ? "stacked" : "clustered"}"/><c:varyColors val="0"/>${sers}` +
+    `<c:gapWidth val="150"/>${stacked ? '<c:overlap val="100"/>' : ""}${axIds}</c:barChart>`
+  );
 }
 
 /** The chart part (c:chartSpace) for one planned chart. */
 export function chartXml(sheetName: string, chart: ChartPlan, cells: Map<string, SheetCell>): string {
   const data = chartData(sheetName, chart, cells);
-  return chart.type === "Waterfall" ? bridgeChartXml(chart, data) : classicChartXml(chart, data);
+  const format = data.series.find((s) => s.values.format)?.values.format;
+  const legend = chart.legend === false ? "" : `<c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend>`;
+  return (
+    XML_DECL +
+    `<c:chartSpace xmlns:c="${NS.c}" xmlns:a="${NS.a}" xmlns:r="${NS.r}">` +
+    `<c:date1904 val="0"/><c:lang val="sv-SE"/><c:roundedCorners val="0"/>` +
+    `<c:chart>${titleXml(chart.title)}<c:plotArea><c:layout/>${plotXml(chart, data)}${axesXml(chart.type === "BarClustered", format)}</c:plotArea>` +
+    `${legend}<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart></c:chartSpace>`
+  );
 }
 
 /**

@@ -187,16 +187,18 @@ describe("the monthly report model, from the seeded months", () => {
 
     // The draft text, paragraph by paragraph, carrying the stated +10,4 Mkr beside the recomputed +15,2 Mkr.
     const text = result.periods[1].text!;
-    expect(cells.get("J61")?.value).toBe("Månadsrapport oktober 2020");
-    expect(text.paragraphs.map((_, k) => cells.get(`J${62 + k}`)?.value)).toEqual(text.paragraphs.map((p) => p.text));
-    expect(String(cells.get("J66")?.value)).toContain(`Avstämning: avvikelsen netto efter justeringar anges till +10,4${NBSP}Mkr`);
-    const textBlock = sheet.blocks.find((b) => b.anchor === "J62")!;
+    expect(cells.get("J64")?.value).toBe("Månadsrapport oktober 2020");
+    expect(text.paragraphs.map((_, k) => cells.get(`J${65 + k}`)?.value)).toEqual(text.paragraphs.map((p) => p.text));
+    expect(String(cells.get("J69")?.value)).toContain(`Avstämning: avvikelsen netto efter justeringar anges till +10,4${NBSP}Mkr`);
+    const textBlock = sheet.blocks.find((b) => b.anchor === "J65")!;
     expect(textBlock.wrap).toBe(true);
 
+    // The bridge's chart stacks its bars (below, in their own columns) on an invisible base.
+    const fills = ["none", "#4472C4", "#4472C4", "#7F7F7F"];
     expect(sheet.charts).toEqual([
       { name: "Avvikelse och prognos", type: "Line", title: "Avvikelse ack och prognos helår per månad", source: "A5:C8", seriesBy: "Columns", from: "F4", to: "M19" },
-      { name: "Brygga 2020-09", type: "ColumnClustered", title: "Från brutto till netto, september 2020", source: "A41:C47", seriesBy: "Columns", from: "E40", to: "I56" },
-      { name: "Brygga 2020-10", type: "ColumnClustered", title: "Från brutto till netto, oktober 2020", source: "J43:L49", seriesBy: "Columns", from: "N42", to: "R58" },
+      { name: "Brygga 2020-09", type: "ColumnStacked", title: "Från brutto till netto, september 2020", source: "A53:E59", seriesBy: "Columns", fills, legend: false, from: "F40", to: "I56" },
+      { name: "Brygga 2020-10", type: "ColumnStacked", title: "Från brutto till netto, oktober 2020", source: "J55:N61", seriesBy: "Columns", fills, legend: false, from: "O42", to: "R58" },
     ]);
   });
 

@@ -1,19 +1,17 @@
 /**
  * The chart XML builders: references and caches from the plan's cells,
- * escaping, the drawing element's place in the sheet and the bridge
- * (waterfall) drawn as stacked columns.
+ * escaping, the drawing element's place in the sheet, and stacked columns
+ * with an invisible series (the monthly report's bridge).
  */
 import {
   addContentTypes,
   addRelationship,
-  bridgeSteps,
   chartData,
   chartXml,
   drawingRelsXml,
   drawingXml,
   insertDrawing,
   sheetCells,
-  stackedParts,
 } from "../../src/xlsx/charts";
 import { ChartPlan, PlanCell, SheetPlan } from "../../src/workbook/plan";
 
@@ -224,93 +222,77 @@ test("relationships get an unused id; content types an override per new part", (
   expect(types).toContain('<Override PartName="/xl/charts/chart1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/></Types>');
 });
 
-/** The monthly report's bridge for October 2020: from −131,6 Mkr, four additions, to the stated net +10,4 Mkr. */
+/** A bridge's bars as the report sheet holds them: label, base, above and below zero, level (values in Mkr). */
 function bridgeSheet(): SheetPlan {
-  const m = (v: number) => cell(v * 1_000_000);
+  const m = (v: number | "") => cell(v === "" ? "" : v * 1_000_000);
   return {
     name: "Månadsrapport",
     tables: [],
     blocks: [
       {
-        anchor: "J43",
+        anchor: "J53",
         rows: [
-          [cell("Steg"), cell("Förändring"), cell("Efter steget")],
-          [cell("Avvikelse ack"), cell(""), m(-131.6)],
-          [cell("+ nationella satsningar"), m(54.9), m(-76.7)],
-          [cell("+ provtagningar"), m(47.5), m(-29.2)],
-          [cell("+ tillgänglighet"), m(29.2), m(0)],
-          [cell("− sjuklönekompensation"), m(-15.2), m(-15.2)],
-          [cell("Netto enligt rapporten"), cell(""), m(10.4)],
+          [cell("Stapel"), cell("Bas"), cell("Över noll"), cell("Under noll"), cell("Nivå")],
+          [cell("Avvikelse ack"), m(""), m(""), m(""), m(-131.6)],
+          [cell("+ nationella satsningar"), m(-76.7), m(0), m(-54.9), m("")],
+          [cell("+ sjuklönekompensation"), m(0), m(15.2), m(0), m("")],
+          [cell("Netto enligt rapporten"), m(""), m(""), m(""), m(10.4)],
         ],
+        numberFormats: [[], ...Array.from({ length: 4 }, () => [undefined, MKR, MKR, MKR, MKR])],
       },
     ],
     charts: [],
   };
 }
 
+const MKR = '+#,##0.0##,, "Mkr";-#,##0.0##,, "Mkr";0.0 "Mkr"';
+
 const bridge: ChartPlan = {
   name: "Brygga 2020-10",
-  type: "Waterfall",
+  type: "ColumnStacked",
   title: "Från brutto till netto, oktober 2020",
-  source: "J43:L49",
+  source: "J53:N57",
   seriesBy: "Columns",
-  from: "N42",
+  fills: ["none", "#4472c4", "#4472C4", "#7F7F7F"],
+  legend: false,
+  from: "O42",
   to: "R58",
 };
 
-test("a bridge's steps: totals from zero where a step has no change, changes from the running level", () => {
+test("stacked columns with an invisible first series: no fill and no outline for the base, the others in their colours, no legend", async () => {
   const sheet = bridgeSheet();
-  const steps = bridgeSteps(chartData(sheet.name, bridge, sheetCells(sheet)));
-  const mkr = steps.map((s) => s && { ...s, from: Math.round(s.from / 1e5) / 10, to: Math.round(s.to / 1e5) / 10 });
-  expect(mkr).toEqual([
-    { kind: "total", from: 0, to: -131.6 },
-    { kind: "rise", from: -131.6, to: -76.7 },
-    { kind: "rise", from: -76.7, to: -29.2 },
-    { kind: "rise", from: -29.2, to: 0 },
-    { kind: "fall", from: 0, to: -15.2 },
-    { kind: "total", from: 0, to: 10.4 },
-  ]);
-});
-
-test("a stacked bar: an invisible base to the near end, the rest split at zero", () => {
-  expect(stackedParts({ kind: "rise", from: 10, to: 25 })).toEqual({ base: 10, above: 15, below: 0 });
-  expect(stackedParts({ kind: "rise", from: -30, to: -10 })).toEqual({ base: -10, above: 0, below: -20 });
-  expect(stackedParts({ kind: "fall", from: -10, to: -30 })).toEqual({ base: -10, above: 0, below: -20 });
-  expect(stackedParts({ kind: "rise", from: -5, to: 8 })).toEqual({ base: 0, above: 8, below: -5 });
-  expect(stackedParts({ kind: "total", from: 0, to: -131 })).toEqual({ base: 0, above: 0, below: -131 });
-});
-
-test("a waterfall is a stacked column chart: an invisible base, rises, falls and totals computed from the source", async () => {
-  const sheet = bridgeSheet();
-  const xml = chartXml(sheet.name, bridge, sheetCells(sheet));
-  const { doc, plotArea } = await parse(xml);
-  const title = doc["c:chartSpace"]["c:chart"][0]["c:title"][0]["c:tx"][0]["c:rich"][0]["a:p"][0]["a:r"][0]["a:t"][0];
-  expect(title).toBe("Brygga: Från brutto till netto, oktober 2020");
+  const { doc, plotArea } = await parse(chartXml(sheet.name, bridge, sheetCells(sheet)));
   const bar = plotArea["c:barChart"][0];
   expect(bar["c:barDir"][0].$.val).toBe("col");
   expect(bar["c:grouping"][0].$.val).toBe("stacked");
   expect(bar["c:overlap"][0].$.val).toBe("100");
-  const series = bar["c:ser"].map((s: Xml) => ({
-    name: s["c:tx"][0]["c:v"][0],
-    hidden: "a:noFill" in s["c:spPr"][0],
-    cat: f(s["c:cat"][0]["c:strRef"][0]),
-    mkr: Object.fromEntries(Object.entries(pts(s["c:val"][0]["c:numLit"][0])).map(([i, v]) => [i, Number(v) / 1e6])),
-  }));
-  expect(series.every((s: { cat: string }) => s.cat === "'Månadsrapport'!$J$44:$J$49")).toBe(true);
-  expect(series.map((s: { name: string; hidden: boolean }) => [s.name, s.hidden])).toEqual([
-    ["Bas", true],
-    ["Ökning", false],
-    ["Minskning", false],
-    ["Summa", false],
-    ["Summa", false],
+  const series = bar["c:ser"].map((s: Xml) => {
+    const sp = s["c:spPr"][0];
+    return {
+      name: f(s["c:tx"][0]["c:strRef"][0]),
+      fill: "a:noFill" in sp ? "none" : sp["a:solidFill"][0]["a:srgbClr"][0].$.val,
+      outline: "a:noFill" in sp["a:ln"][0] ? "none" : "some",
+      cat: f(s["c:cat"][0]["c:strRef"][0]),
+      values: f(s["c:val"][0]["c:numRef"][0]),
+      mkr: Object.fromEntries(Object.entries(pts(s["c:val"][0]["c:numRef"][0]["c:numCache"][0])).map(([i, v]) => [i, Number(v) / 1e6])),
+    };
+  });
+  expect(series.map((s: Xml) => [s.name, s.fill, s.outline, s.values])).toEqual([
+    ["'Månadsrapport'!$K$53", "none", "none", "'Månadsrapport'!$K$54:$K$57"],
+    ["'Månadsrapport'!$L$53", "4472C4", "none", "'Månadsrapport'!$L$54:$L$57"],
+    ["'Månadsrapport'!$M$53", "4472C4", "none", "'Månadsrapport'!$M$54:$M$57"],
+    ["'Månadsrapport'!$N$53", "7F7F7F", "none", "'Månadsrapport'!$N$54:$N$57"],
   ]);
-  const [base, rise, fall, totalAbove, totalBelow] = series.map((s: { mkr: Record<string, number> }) => s.mkr);
-  expect(base).toEqual({ 1: -76.7, 2: -29.2 });
-  expect(rise).toEqual({ 1: -54.9, 2: -47.5, 3: -29.2 });
-  expect(fall).toEqual({ 4: -15.2 });
-  expect(totalAbove).toEqual({ 5: 10.4 });
-  expect(totalBelow).toEqual({ 0: -131.6 });
-  // The legend names rises, falls and totals once; the base is not in it.
-  const hidden = doc["c:chartSpace"]["c:chart"][0]["c:legend"][0]["c:legendEntry"].map((e: Xml) => e["c:idx"][0].$.val);
-  expect(hidden).toEqual(["0", "4"]);
+  expect(series.every((s: { cat: string }) => s.cat === "'Månadsrapport'!$J$54:$J$57")).toBe(true);
+  expect(series.map((s: { mkr: Record<string, number> }) => s.mkr)).toEqual([{ 1: -76.7, 2: 0 }, { 1: 0, 2: 15.2 }, { 1: -54.9, 2: 0 }, { 0: -131.6, 3: 10.4 }]);
+  expect(doc["c:chartSpace"]["c:chart"][0]["c:legend"]).toBeUndefined();
+});
+
+test("a chart without fills or legend setting keeps the engine's colours and a legend; clustered columns do not overlap", async () => {
+  const sheet = purposesSheet();
+  const { doc, plotArea } = await parse(chartXml(sheet.name, columnChart, sheetCells(sheet)));
+  const bar = plotArea["c:barChart"][0];
+  expect(bar["c:overlap"]).toBeUndefined();
+  expect(bar["c:ser"].map((s: Xml) => s["c:spPr"])).toEqual([undefined, undefined]);
+  expect(doc["c:chartSpace"]["c:chart"][0]["c:legend"][0]["c:legendPos"][0].$.val).toBe("b");
 });

@@ -12,6 +12,7 @@ import { cellAddress, rangeAddress } from "../../address";
 import { formulaCell, planTable } from "../../build";
 import { BlockPlan, ChartPlan, PlanCell, SheetPlan, TablePlan, WorkbookPlan } from "../../plan";
 import { CellValue, TypedValue } from "../../table";
+import { BRIDGE_FILLS, BRIDGE_SERIES, BridgeBar, bridgeFormulas, bridgeParts } from "./bridge";
 import { COLLECTIONS, Collection, ReportBook, locate, periodLabel, periodText } from "./build";
 import { ReportBookResult, checkStatus, mapRef } from "./compute";
 import { ALL_TABLES, INPUT_SHEET, NUMBER_FORMAT, REPORT_SHEET, SIGN_OF_CHOICE, TABLE_TITLES } from "./schema";
@@ -251,17 +252,22 @@ function band(sheet: ReportSheet, top: number, col: number, book: ReportBook, re
     const headerRow = r;
     sheet.header(r++, col, ["Steg", "Förändring", "Efter steget"]);
     const steps: Cell[][] = [[text("Avvikelse ack"), blank, num(gross, S)]];
+    const bars: BridgeBar[] = [{ kind: "level", level: gross }];
     let level = gross;
     for (const a of report.justeringar) {
       if (a.tecken === 0) continue;
       const change = a.belopp.value.times(a.tecken);
+      bars.push({ kind: "step", from: level, to: level.plus(change) });
       level = level.plus(change);
       const at = r + steps.length;
       steps.push([text(`${a.tecken > 0 ? "+" : "−"} ${adjustmentName(a)}`), num(change, S), { ...formulaCell(`=${a1(at - 1, col + 2)}+${a1(at, col + 1)}`, level), format: S }]);
     }
-    if (isUsable(report.netto)) steps.push([text("Netto enligt rapporten"), blank, num(report.netto.value, S)]);
+    if (isUsable(report.netto)) {
+      steps.push([text("Netto enligt rapporten"), blank, num(report.netto.value, S)]);
+      bars.push({ kind: "level", level: report.netto.value });
+    }
     sheet.put(r, col, steps);
-    const last = r + steps.length - 1;
+    const first = r;
     r += steps.length;
     const notes: Cell[][] = [];
     const left = report.justeringar.filter((a) => a.tecken === 0);
@@ -271,14 +277,35 @@ function band(sheet: ReportSheet, top: number, col: number, book: ReportBook, re
     const net = res.problems.find((p) => p.code === "report.reconcile.net");
     if (net) notes.push([text(net.message)]);
     if (notes.length) sheet.put(r, col, notes, { wrap: true });
-    r += notes.length;
+    // Room for both notes whether they are there or not, so that the bars below keep their cells when a note comes or goes.
+    r += 2 + 1;
+
+    // The chart's bars, from the levels above: each as an invisible base and the visible part, split at zero.
+    sheet.heading(r++, col, "Bryggans staplar");
+    sheet.put(r++, col, [[text("Basen ritas osynlig, så att varje steg svävar från nivån före till nivån efter; Ramkoll skriver kolumnerna ur stegen ovan.")]], { wrap: true });
+    const barsHeader = r;
+    sheet.header(r++, col, ["Stapel", ...BRIDGE_SERIES]);
+    const barRows = bars.map((bar, k): Cell[] => {
+      const row = first + k;
+      const after = a1(row, col + 2);
+      const formulas = bridgeFormulas(bar.kind === "level" ? { kind: "level", level: after } : { kind: "step", from: a1(row - 1, col + 2), to: after });
+      const parts = bridgeParts(bar);
+      return [
+        formulaCell(`=${a1(row, col)}`, steps[k][0].value),
+        ...formulas.map((f, j): Cell => (f === undefined ? blank : { ...formulaCell(f, parts[j]!), format: S })),
+      ];
+    });
+    sheet.put(r, col, barRows);
+    r += barRows.length;
     sheet.charts.push({
       name: `Brygga ${periodText(month.period)}`,
-      type: "ColumnClustered",
+      type: "ColumnStacked",
       title: `Från brutto till netto, ${label}`,
-      source: rangeAddress({ row: headerRow, col }, last - headerRow + 1, 3),
+      source: rangeAddress({ row: barsHeader, col }, barRows.length + 1, BRIDGE_SERIES.length + 1),
       seriesBy: "Columns",
-      from: a1(headerRow - 1, col + 4),
+      fills: [...BRIDGE_FILLS],
+      legend: false,
+      from: a1(headerRow - 1, col + 5),
       to: a1(headerRow + 15, col + 8),
     });
     r = Math.max(r, headerRow + 16) + 1;
