@@ -1,11 +1,12 @@
 /**
  * A chart of the simulated workbook drawn as a small SVG, so that a report's
- * charts can be read in the playground: lines, or clustered columns (for
- * every other type), with a legend. Excel draws the real thing; this shows the
+ * charts can be read in the playground: lines, stacked columns (a bridge on
+ * its invisible base), or clustered columns (for every other type), with a
+ * legend when the chart has one. Excel draws the real thing; this shows the
  * same numbers.
  */
 import * as React from "react";
-import { type ChartData, valueRange } from "./chartView";
+import { type ChartData, isStacked, stackSegments, valueRange } from "./chartView";
 
 const COLOURS = ["#0f6cbd", "#c50f1f", "#107c41", "#8764b8", "#ca5010"];
 const W = 340;
@@ -16,12 +17,15 @@ export interface ChartViewProps {
   title: string;
   type: string;
   data: ChartData;
+  /** false: no legend, as the chart has none. */
+  legend?: boolean;
   /** Formats a value for the tooltip, e.g. "−119,3 Mkr". */
   format: (value: number) => string;
 }
 
-export function ChartView({ title, type, data, format }: ChartViewProps) {
-  const { min, max } = valueRange(data);
+export function ChartView({ title, type, data, legend = true, format }: ChartViewProps) {
+  const stacked = isStacked(type);
+  const { min, max } = valueRange(data, stacked);
   const plotW = W - PAD.left - PAD.right;
   const plotH = H - PAD.top - PAD.bottom;
   const y = (v: number) => PAD.top + ((max - v) / (max - min)) * plotH;
@@ -29,8 +33,23 @@ export function ChartView({ title, type, data, format }: ChartViewProps) {
   const band = plotW / n;
   const line = type === "Line";
   const marks: React.ReactNode[] = [];
+  const colourOf = (si: number) => data.series[si].colour ?? COLOURS[si % COLOURS.length];
+  const segments = stacked ? stackSegments(data) : [];
   data.series.forEach((s, si) => {
-    const colour = COLOURS[si % COLOURS.length];
+    const colour = colourOf(si);
+    if (stacked) {
+      // An invisible series (a bridge's base) takes its room in the stack but is not drawn.
+      if (s.hidden) return;
+      segments[si].forEach((seg, k) => {
+        if (!seg || seg.from === seg.to) return;
+        marks.push(
+          <rect key={`s${si}-${k}`} x={PAD.left + band * k + band * 0.2} y={Math.min(y(seg.from), y(seg.to))} width={band * 0.6} height={Math.abs(y(seg.to) - y(seg.from))} fill={colour}>
+            <title>{`${data.categories[k]}, ${s.name}: ${format(s.values[k]!)}`}</title>
+          </rect>,
+        );
+      });
+      return;
+    }
     if (line) {
       const points = s.values.map((v, k) => (v === null ? null : `${PAD.left + band * (k + 0.5)},${y(v)}`)).filter(Boolean);
       marks.push(<polyline key={`l${si}`} points={points.join(" ")} fill="none" stroke={colour} strokeWidth={2} />);
@@ -63,7 +82,7 @@ export function ChartView({ title, type, data, format }: ChartViewProps) {
         width={W}
         height={H}
         role="img"
-        aria-label={`${title}: ${data.series.map((s) => s.name).join(", ")}`}
+        aria-label={`${title}: ${data.series.filter((s) => !s.hidden).map((s) => s.name).join(", ")}`}
       >
         <line x1={PAD.left} x2={W - PAD.right} y1={y(0)} y2={y(0)} stroke="#8a8a8a" />
         {marks}
@@ -75,14 +94,18 @@ export function ChartView({ title, type, data, format }: ChartViewProps) {
           ) : null,
         )}
       </svg>
-      <ul className="legend">
-        {data.series.map((s, si) => (
-          <li key={si}>
-            <span className="swatch" style={{ background: COLOURS[si % COLOURS.length] }} aria-hidden="true" />
-            {s.name}
-          </li>
-        ))}
-      </ul>
+      {legend ? (
+        <ul className="legend">
+          {data.series.map((s, si) =>
+            s.hidden ? null : (
+              <li key={si}>
+                <span className="swatch" style={{ background: colourOf(si) }} aria-hidden="true" />
+                {s.name}
+              </li>
+            ),
+          )}
+        </ul>
+      ) : null}
     </figure>
   );
 }

@@ -9,7 +9,7 @@ import * as React from "react";
 import { parseRange, splitSheet } from "../src/workbook/address";
 import type { ExcelSimulator } from "../tests/excel-sim";
 import { ChartView } from "./ChartView";
-import { chartData } from "./chartView";
+import { chartData, withFills } from "./chartView";
 import { type SheetView, readSheet } from "./sheetView";
 import type { PlaygroundStrings } from "./strings";
 
@@ -40,7 +40,14 @@ export function GridView({ sim, version, strings: p, locale, onChange }: GridVie
   const view: SheetView = React.useMemo(() => readSheet(sim, active, { locale }), [sim, version, active, locale]);
   const cell = onActive ? view.rows[start.row]?.[start.col] : undefined;
   const charts = React.useMemo(
-    () => sim.charts(active).map((c) => ({ ...c, data: chartData(c.source, c.seriesBy, (a) => sim.getValue(a)) })),
+    () =>
+      sim.charts(active).map((c) => ({
+        ...c,
+        data: withFills(
+          chartData(c.source, c.seriesBy, (a) => sim.getValue(a)),
+          c.series.map((s) => s.fill),
+        ),
+      })),
     [sim, version, active],
   );
   const number = React.useMemo(() => new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }), [locale]);
@@ -250,7 +257,7 @@ export function GridView({ sim, version, strings: p, locale, onChange }: GridVie
       {charts.length > 0 ? (
         <section className="charts" aria-label={p.charts(active)}>
           {charts.map((c) => (
-            <ChartView key={c.name} title={c.title || c.name} type={c.type} data={c.data} format={(v) => number.format(v)} />
+            <ChartView key={c.name} title={c.title || c.name} type={c.type} data={c.data} legend={c.legend} format={(v) => number.format(v)} />
           ))}
         </section>
       ) : null}

@@ -3,7 +3,7 @@ import { excelHost } from "../../src/taskpane/excel";
 import type { RamkollHost } from "../../src/taskpane/host";
 import { observed } from "../../playground/Playground";
 import { plainText, readSheet } from "../../playground/sheetView";
-import { chartData, valueRange } from "../../playground/chartView";
+import { chartData, stackSegments, valueRange, withFills } from "../../playground/chartView";
 
 describe("the playground's view of a sheet", () => {
   let sim: ExcelSimulator;
@@ -99,6 +99,47 @@ describe("the playground's charts", () => {
       expect(data.series.map((s) => s.name)).toEqual(["Beviljat", "Utfall ack"]);
       // The three purposes share the 25 000 000 kr granted.
       expect(data.series[0].values.reduce<number>((a, v) => a + (v ?? 0), 0)).toBe(25_000_000);
+    } finally {
+      restore();
+    }
+  });
+
+  it("draws October 2020's bridge as the workbook's stacked columns: the base left out, each step from the level before to the level after", async () => {
+    const sim = new ExcelSimulator({ locale: "sv-SE" });
+    const restore = installGlobals(sim);
+    try {
+      await excelHost.create("manadsrapport", { withExamples: true });
+      const chart = sim.charts("Månadsrapport").find((c) => c.name === "Brygga 2020-10")!;
+      expect(chart).toMatchObject({ type: "ColumnStacked", legend: false });
+      const data = withFills(
+        chartData(chart.source, chart.seriesBy, (a) => sim.getValue(a)),
+        chart.series.map((s) => s.fill),
+      );
+      expect(data.series.map((s) => [s.name, s.hidden ?? false, s.colour])).toEqual([
+        ["Bas", true, undefined],
+        ["Över noll", false, "#4472C4"],
+        ["Under noll", false, "#4472C4"],
+        ["Nivå", false, "#7F7F7F"],
+      ]);
+      // What is drawn of each bar, in Mkr: the visible segments (the base's own is left out).
+      const mkr = (v: number) => Math.round(v / 1e5) / 10;
+      const segments = stackSegments(data);
+      const drawn = data.categories.map((c, k) => [
+        c,
+        ...data.series.flatMap((s, si) => {
+          const seg = segments[si][k];
+          return s.hidden || !seg || seg.from === seg.to ? [] : [[mkr(seg.from), mkr(seg.to)]];
+        }),
+      ]);
+      expect(drawn).toEqual([
+        ["Avvikelse ack", [0, -131.6]],
+        ["+ nationella satsningar", [-76.7, -131.6]],
+        ["+ provtagningar", [-29.2, -76.7]],
+        ["+ tillgänglighet", [0, -29.2]],
+        ["+ sjuklönekompensation", [0, 15.2]],
+        ["Netto enligt rapporten", [0, 10.4]],
+      ]);
+      expect(valueRange(data, true)).toEqual({ min: -131_600_000, max: 15_200_000 });
     } finally {
       restore();
     }
