@@ -3,7 +3,8 @@
  * read from its source range as Excel reads it (header row and label column;
  * series by columns or by rows). Pure: the values come through `valueAt`.
  */
-import { cellAddress, parseRange, splitSheet } from "../src/workbook/address";
+import { CellPos, cellAddress, quoteSheet, splitSheet } from "../src/workbook/address";
+import { chartLayout } from "../src/workbook/plan";
 
 export interface ChartData {
   categories: string[];
@@ -48,19 +49,16 @@ export function stackSegments(data: ChartData): ({ from: number; to: number } | 
 }
 
 export function chartData(source: string, seriesBy: string, valueAt: (address: string) => unknown): ChartData {
-  const { sheet, range } = splitSheet(source);
-  const { start, rows, cols } = parseRange(range);
-  const at = (r: number, c: number) => valueAt(`${sheet ? `'${sheet.replace(/'/g, "''")}'!` : ""}${cellAddress({ row: start.row + r, col: start.col + c })}`);
-  const byRows = seriesBy === "Rows";
-  const [nCategories, nSeries] = byRows ? [cols - 1, rows - 1] : [rows - 1, cols - 1];
-  const cell = (category: number, series: number) => (byRows ? at(series + 1, category + 1) : at(category + 1, series + 1));
+  const { sheet } = splitSheet(source);
+  const layout = chartLayout(source, seriesBy);
+  const at = (p: CellPos) => valueAt(`${sheet ? `${quoteSheet(sheet)}!` : ""}${cellAddress(p)}`);
   const text = (v: unknown) => (v === null || v === undefined ? "" : String(v));
   return {
-    categories: Array.from({ length: Math.max(0, nCategories) }, (_, k) => text(byRows ? at(0, k + 1) : at(k + 1, 0))),
-    series: Array.from({ length: Math.max(0, nSeries) }, (_, s) => ({
-      name: text(byRows ? at(s + 1, 0) : at(0, s + 1)),
-      values: Array.from({ length: Math.max(0, nCategories) }, (_, k) => {
-        const v = cell(k, s);
+    categories: layout.categories.map((p) => text(at(p))),
+    series: layout.series.map(({ name, points }) => ({
+      name: text(at(name)),
+      values: points.map((p) => {
+        const v = at(p);
         return typeof v === "number" && Number.isFinite(v) ? v : null;
       }),
     })),

@@ -11,9 +11,9 @@ import { ModelId, modelsInWorkbook } from "../workbook/models/catalog";
 import { AnyModel, loadModel } from "../workbook/models/load";
 import { LocatedProblem, describeProblem } from "../workbook/problem";
 import { checkSchema, schemaSettingKey } from "../workbook/schemaVersion";
-import { parseWritten, recordOfPlan, writtenSettingKey } from "../workbook/written";
+import { parseWritten, recordOfPlan, recordWrites, writtenSettingKey } from "../workbook/written";
 import { CellValue, RawTable } from "../workbook/table";
-import { SheetContent, Write, cellsWritten, createUndo, createWrites, guardText, recomputeWrites, reportSheetWrites } from "../workbook/writes";
+import { Write, cellsWritten, createUndo, createWrites, guardText, recomputeWrites, reportSheetWrites } from "../workbook/writes";
 import { applyOrRestore, applyWrites } from "./apply";
 import { TablesRead, WorkbookState, readTables, readWorkbookState } from "./read";
 
@@ -21,7 +21,7 @@ export type { ModelId } from "../workbook/models/catalog";
 export type { LocatedProblem, Place } from "../workbook/problem";
 
 export interface CommandResult {
-  command: "create" | "recompute";
+  command: "create" | "recompute" | "accept";
   model: ModelId;
   /** Cells of the model written; the log row is not counted. */
   cellsWritten: number;
@@ -152,8 +152,7 @@ export async function createModel(
     syncs++;
   }
   const writes = [...createWrites(run.outcome.plan), { kind: "setting", key: schemaSettingKey(model), value: def.schemaVersion ?? 1 } as Write];
-  const record = recordOfPlan(run.outcome.plan, def.keys);
-  if (Object.keys(record).length) writes.push({ kind: "setting", key: writtenSettingKey(model), value: JSON.stringify(record) });
+  writes.push(...recordWrites(model, undefined, recordOfPlan(run.outcome.plan, def.keys)).writes);
   const cells = countCells(writes);
   const moved = def.moved?.(run.outcome.model, run.outcome.result);
   const entry = logEntry(env, opts.withExamples ? "Skapa med exempel" : "Skapa", def.title, cells, run.problems, moved);
@@ -202,7 +201,7 @@ export async function recomputeModel(context: Excel.RequestContext, model: Model
   env.onProgress?.("läser");
   const { state, read } = await readModel(context, def);
   env.onProgress?.("räknar");
-  return writeRecompute(context, model, def, state, read, read.tables, env, { command: "Räkna om" });
+  return writeRecompute(context, model, def, state, read, read.tables, env, { command: "recompute", logAs: "Räkna om" });
 }
 
 /** Which tables exist, then the model's tables, report sheets and protection: two requests. */
@@ -217,7 +216,9 @@ async function readModel(context: Excel.RequestContext, def: AnyModel): Promise<
 
 /** What a command that recomputes adds of its own: input cells the user asked for, a name for the log, lines for the summary. */
 interface RecomputeExtra {
-  command: string;
+  /** What the result calls the command, and the log. */
+  command: CommandResult["command"];
+  logAs: string;
   writes?: Write[];
   undo?: Write[];
   summary?: string[];
@@ -249,23 +250,11 @@ async function writeRecompute(
   const storedRecord = state.settings.get(writtenSettingKey(model));
   const recomputed = recomputeWrites(run.outcome.plan, tables, run.outcome.tableRows, { written: parseWritten(storedRecord), keys: def.keys });
   const { problems } = recomputed;
-  const writes = [...schema.writes, ...(extra.writes ?? []), ...recomputed.writes];
-  const undo = [...(extra.undo ?? []), ...recomputed.undo];
-  // The record of value cells changes only when they do: an unchanged workbook gets no write at all.
-  const record = JSON.stringify(recomputed.written);
-  if (record !== (storedRecord ?? "{}")) {
-    writes.push({ kind: "setting", key: writtenSettingKey(model), value: record });
-    undo.push({ kind: "setting", key: writtenSettingKey(model), value: typeof storedRecord === "string" ? storedRecord : "{}" });
-  }
+  const record = recordWrites(model, storedRecord, recomputed.written);
+  const writes = [...schema.writes, ...(extra.writes ?? []), ...recomputed.writes, ...record.writes];
+  const undo = [...(extra.undo ?? []), ...recomputed.undo, ...record.undo];
   for (const sheet of run.outcome.plan.sheets.filter((s) => s.role === "report")) {
-    const current: SheetContent | undefined = read.usedValues.has(sheet.name)
-      ? {
-          values: read.usedValues.get(sheet.name)!,
-          formulas: read.usedFormulas.get(sheet.name)!,
-          numberFormats: read.usedNumberFormats.get(sheet.name),
-          charts: read.charts.get(sheet.name) ?? [],
-        }
-      : undefined;
+    const current = read.sheets.get(sheet.name);
     if (!current) {
       // A report the workbook does not have yet (a new grant, a new month, a deleted sheet): written whole.
       const created = createWrites({ model: run.outcome.plan.model, sheets: [sheet] }).filter((w) => w.kind !== "activate");
@@ -280,7 +269,7 @@ async function writeRecompute(
   const all = [...run.problems, ...problems];
   const cells = countCells(writes);
   const moved = extra.moved ?? def.moved?.(run.outcome.model, run.outcome.result);
-  const entry = logEntry(env, extra.command, def.title, cells, all, moved);
+  const entry = logEntry(env, extra.logAs, def.title, cells, all, moved);
   const log = logWrites(entry, addresses.get(LOG_TABLE.name), hasSheet(state, LOG_SHEET));
   // A protected model sheet is unprotected for the writes and protected again in the same request.
   const touched = [...protectedSheets].filter((sheet) => writes.some((w) => "sheet" in w && w.sheet === sheet));
@@ -293,7 +282,7 @@ async function writeRecompute(
   beforeWriting(env);
   syncs += await applyOrRestore(context, [...guarded, ...log.writes], touched.length ? [...touched.map((sheet): Write => ({ kind: "unprotectSheet", sheet, password: env.password })), ...restore] : restore);
   return {
-    command: "recompute",
+    command: extra.command,
     model,
     cellsWritten: cells,
     syncs,
@@ -330,23 +319,24 @@ export async function acceptProposal(context: Excel.RequestContext, model: Model
   }
   // The tables as they will be, so that the recompute sees the accepted inputs and writes only what then differs.
   const tables = new Map(read.tables);
+  for (const name of new Set(proposal.edits.map((e) => e.table))) {
+    const raw = read.tables.get(name)!;
+    tables.set(name, { ...raw, values: raw.values.map((r) => [...r]), formulas: raw.formulas?.map((r) => [...r]) });
+  }
   const writes: Write[] = [];
   const undo: Write[] = [];
   for (const edit of proposal.edits) {
-    if (tables.get(edit.table) === read.tables.get(edit.table)) {
-      const raw = read.tables.get(edit.table)!;
-      tables.set(edit.table, { ...raw, values: raw.values.map((r) => [...r]), formulas: raw.formulas?.map((r) => [...r]) });
-    }
-    const copy = tables.get(edit.table)!;
-    const before = copy.formulas?.[edit.tableRow]?.[edit.column] ?? copy.values[edit.tableRow][edit.column];
-    copy.values[edit.tableRow][edit.column] = edit.value;
-    if (copy.formulas) copy.formulas[edit.tableRow][edit.column] = edit.value;
-    const value = typeof edit.value === "string" ? guardText(edit.value) : edit.value;
-    writes.push({ kind: "cells", sheet: edit.place.sheet, address: edit.place.cell!, cells: [[value]] });
-    undo.push({ kind: "cells", sheet: edit.place.sheet, address: edit.place.cell!, cells: [[before]] });
+    const table = tables.get(edit.table)!;
+    const before = table.formulas?.[edit.tableRow]?.[edit.column] ?? table.values[edit.tableRow][edit.column];
+    table.values[edit.tableRow][edit.column] = edit.value;
+    if (table.formulas) table.formulas[edit.tableRow][edit.column] = edit.value;
+    const at = { kind: "cells", sheet: edit.place.sheet, address: edit.place.cell! } as const;
+    writes.push({ ...at, cells: [[typeof edit.value === "string" ? guardText(edit.value) : edit.value]] });
+    undo.push({ ...at, cells: [[before]] });
   }
   return writeRecompute(context, model, def, state, read, tables, env, {
-    command: "Godkänn förslag",
+    command: "accept",
+    logAs: "Godkänn förslag",
     writes,
     undo,
     moved: proposal.moved,

@@ -2,6 +2,7 @@
 import { parseRange, splitSheet } from "../workbook/address";
 import { TableSpec } from "../workbook/schema";
 import { CellValue, RawTable } from "../workbook/table";
+import type { SheetContent } from "../workbook/writes";
 
 export interface WorkbookState {
   sheetNames: string[];
@@ -46,14 +47,8 @@ export interface TablesRead {
   addresses: Map<string, string>;
   /** The sheets asked for by `protectionOf` that are protected. */
   protectedSheets: Set<string>;
-  /** Values of the sheets asked for by `usedRangesOf`, from A1. */
-  usedValues: Map<string, CellValue[][]>;
-  /** Formulas of the same sheets, from A1. */
-  usedFormulas: Map<string, CellValue[][]>;
-  /** Number formats of the same sheets, from A1, so that an undo puts them back. */
-  usedNumberFormats: Map<string, CellValue[][]>;
-  /** Chart names of the sheets asked for by `usedRangesOf`. */
-  charts: Map<string, string[]>;
+  /** The sheets asked for by `usedRangesOf` that exist, whole: values, formulas and number formats from A1, and chart names. */
+  sheets: Map<string, SheetContent>;
 }
 
 export async function readTables(
@@ -87,10 +82,7 @@ export async function readTables(
     const r = ranges[i];
     tables.set(p.spec.name, toRaw(p.actual, r.address, r.values as CellValue[][], r.formulas as CellValue[][]));
   });
-  const usedValues = new Map<string, CellValue[][]>();
-  const usedFormulas = new Map<string, CellValue[][]>();
-  const usedNumberFormats = new Map<string, CellValue[][]>();
-  const charts = new Map<string, string[]>();
+  const sheets = new Map<string, SheetContent>();
   // Padded to start at A1, so that row and column indexes are the sheet's own.
   const fromA1 = (address: string, cells: CellValue[][]) => {
     const { start } = parseRange(address);
@@ -99,24 +91,24 @@ export async function readTables(
     return [...Array.from({ length: start.row }, () => Array<CellValue>(width).fill("")), ...rows];
   };
   for (const u of used) {
-    charts.set(u.name, u.charts.items.map((c) => c.name));
-    if (u.range.isNullObject) {
-      usedValues.set(u.name, []);
-      usedFormulas.set(u.name, []);
-      usedNumberFormats.set(u.name, []);
-      continue;
-    }
-    usedValues.set(u.name, fromA1(u.range.address, u.range.values as CellValue[][]));
-    usedFormulas.set(u.name, fromA1(u.range.address, u.range.formulas as CellValue[][]));
-    usedNumberFormats.set(u.name, fromA1(u.range.address, u.range.numberFormat as CellValue[][]));
+    const charts = u.charts.items.map((c) => c.name);
+    const r = u.range;
+    sheets.set(
+      u.name,
+      r.isNullObject
+        ? { values: [], formulas: [], numberFormats: [], charts }
+        : {
+            values: fromA1(r.address, r.values as CellValue[][]),
+            formulas: fromA1(r.address, r.formulas as CellValue[][]),
+            numberFormats: fromA1(r.address, r.numberFormat as CellValue[][]),
+            charts,
+          },
+    );
   }
   return {
     tables,
     addresses: new Map(others.map((o) => [o.name, splitSheet(o.range.address).range])),
     protectedSheets: new Set(protections.filter((p) => p.protection.protected).map((p) => p.name)),
-    usedValues,
-    usedFormulas,
-    usedNumberFormats,
-    charts,
+    sheets,
   };
 }

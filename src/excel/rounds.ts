@@ -100,8 +100,8 @@ export async function compareVersions(
     );
   }
   const read = await readTables(context, to ? [] : def.tables, state, [LOG_TABLE.name], { usedRangesOf: to ? [from, to] : [from] });
-  const before = readVersion(from, read.usedValues.get(from) ?? []);
-  const after = to ? readVersion(to, read.usedValues.get(to) ?? []).tables : read.tables;
+  const before = readVersion(from, read.sheets.get(from)?.values ?? []);
+  const after = to ? readVersion(to, read.sheets.get(to)?.values ?? []).tables : read.tables;
   const problems: LocatedProblem[] = [];
   if (before.model !== model) {
     problems.push({ severity: "fel", code: "version.notThisModel", message: `Bladet ${from} är ingen fastställd version av ${def.title}.`, place: { sheet: from } });

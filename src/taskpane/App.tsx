@@ -71,7 +71,6 @@ const useStyles = makeStyles({
   hint: { color: tokens.colorNeutralForeground2 },
 });
 
-
 /** How long a command runs before its progress is shown, so quick ones do not flicker. */
 export const PROGRESS_DELAY_MS = 300;
 
@@ -197,8 +196,7 @@ export function App({ host, strings: t, model: initialModel = "budget", models =
 
   const create = () => run("create", true, async (o) => commandOutcome(await host.create(model, { withExamples }, o), t));
   const recompute = () => run("recompute", true, async (o) => commandOutcome(await host.recompute(model, o), t));
-  const accept = (proposalId: string) =>
-    run("accept", true, async (o) => ({ ...commandOutcome(await host.acceptProposal(model, proposalId, o), t), title: t.acceptedTitle }));
+  const accept = (proposalId: string) => run("accept", true, async (o) => commandOutcome(await host.acceptProposal(model, proposalId, o), t));
   const freeze = () => run("freeze", true, async (o) => roundOutcome("freeze", await host.freeze(model, o), t));
   const compare = () => run("compare", true, async (o) => roundOutcome("compare", await host.compare(model, from, to || undefined, o), t));
   const protect = () => run("protect", false, async () => roundOutcome("protect", await host.protect(model, password), t));

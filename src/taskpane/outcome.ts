@@ -79,12 +79,17 @@ export function errorMessage(error: unknown, t: Strings): string {
   return t.unknownError;
 }
 
-/** The lines that say what a command changed: counts first, then its own summary. */
-export function resultLines(result: CommandResult, t: Strings): string[] {
-  const lines = [t.cellsWritten(result.cellsWritten), t.syncs(result.syncs)];
+/** What a command changed: cells, syncs, `between` (the problems flagged, in the pane), whether nothing changed, the amount moved. */
+function changeLines(result: CommandResult, t: Strings, between: string[] = []): string[] {
+  const lines = [t.cellsWritten(result.cellsWritten), t.syncs(result.syncs), ...between];
   if (result.cellsWritten === 0) lines.push(t.nothingChanged);
   if (result.moved !== undefined) lines.push(t.moved(formatKr(new Decimal(result.moved))));
-  return lines.concat(result.summary);
+  return lines;
+}
+
+/** The lines that say what a command changed: counts first, then its own summary. */
+export function resultLines(result: CommandResult, t: Strings): string[] {
+  return changeLines(result, t).concat(result.summary);
 }
 
 /** What the task pane shows after a run: a heading, what changed, the command's own lines, the problems. */
@@ -105,12 +110,10 @@ function flagged(problems: readonly LocatedProblem[], t: Strings): string {
 }
 
 export function commandOutcome(result: CommandResult, t: Strings): Outcome {
-  const changes = [t.cellsWritten(result.cellsWritten), t.syncs(result.syncs), flagged(result.problems, t)];
-  if (result.cellsWritten === 0) changes.push(t.nothingChanged);
-  if (result.moved !== undefined) changes.push(t.moved(formatKr(new Decimal(result.moved))));
+  const titles: Record<CommandResult["command"], string> = { create: t.createdTitle, recompute: t.recomputedTitle, accept: t.acceptedTitle };
   return {
-    title: result.command === "create" ? t.createdTitle : t.recomputedTitle,
-    changes,
+    title: titles[result.command],
+    changes: changeLines(result, t, [flagged(result.problems, t)]),
     summary: result.summary,
     problems: result.problems,
     proposals: result.proposals,

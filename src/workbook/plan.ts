@@ -3,6 +3,7 @@
  * data. Adapters apply it to Excel, to an .xlsx file or to the simulator;
  * none of them decides a number.
  */
+import { CellPos, cellAddress, parseCell, parseRange } from "./address";
 import type { CellValue } from "./table";
 
 export interface PlanCell {
@@ -90,4 +91,48 @@ export function countCells(plan: WorkbookPlan): number {
     for (const b of s.blocks) n += b.rows.reduce((a, r) => a + r.length, 0);
   }
   return n;
+}
+
+/** A planned cell with its number format, as it will stand on the sheet. */
+export type SheetCell = PlanCell & { format?: string };
+
+/** A sheet plan's cells by address ("B5"): blocks and tables, table headers included. */
+export function sheetCells(sheet: SheetPlan): Map<string, SheetCell> {
+  const cells = new Map<string, SheetCell>();
+  for (const b of sheet.blocks) {
+    const o = parseCell(b.anchor);
+    b.rows.forEach((row, i) => row.forEach((c, j) => cells.set(cellAddress({ row: o.row + i, col: o.col + j }), { ...c, format: b.numberFormats?.[i]?.[j] })));
+  }
+  for (const t of sheet.tables) {
+    const o = parseCell(t.anchor);
+    t.columns.forEach((col, j) => {
+      cells.set(cellAddress({ row: o.row, col: o.col + j }), { value: col.header });
+      t.rows.forEach((row, i) => cells.set(cellAddress({ row: o.row + 1 + i, col: o.col + j }), { ...(row[j] ?? { value: "" }), format: col.numberFormat }));
+    });
+  }
+  return cells;
+}
+
+/**
+ * Where a chart finds its data in its source range, as Excel reads it: a
+ * header row and a label column; the categories along the label column and a
+ * series per value column (seriesBy "Columns"), or the other way round.
+ */
+export interface ChartLayout {
+  categories: CellPos[];
+  series: { name: CellPos; points: CellPos[] }[];
+}
+
+export function chartLayout(source: string, seriesBy: string): ChartLayout {
+  const { start, rows, cols } = parseRange(source);
+  const byColumns = seriesBy !== "Rows";
+  // Along: the categories' direction; across: the series'.
+  const pos = (along: number, across: number): CellPos =>
+    byColumns ? { row: start.row + along, col: start.col + across } : { row: start.row + across, col: start.col + along };
+  const nAlong = Math.max(0, (byColumns ? rows : cols) - 1);
+  const nAcross = Math.max(0, (byColumns ? cols : rows) - 1);
+  return {
+    categories: Array.from({ length: nAlong }, (_, i) => pos(i + 1, 0)),
+    series: Array.from({ length: nAcross }, (_, s) => ({ name: pos(0, s + 1), points: Array.from({ length: nAlong }, (_, i) => pos(i + 1, s + 1)) })),
+  };
 }

@@ -10,9 +10,8 @@ import { ModelDefinition } from "./model";
 import { LocatedProblem } from "./problem";
 import { TableSpec } from "./schema";
 import { CellValue, RawTable, describeFound, parseCellValue } from "./table";
-import { Write, guardText } from "./writes";
-
 import { VERSION_PREFIX } from "./versionName";
+import { Write, guardText } from "./writes";
 
 export { VERSION_PREFIX };
 const TABLE_MARK = "Tabell:";

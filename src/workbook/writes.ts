@@ -8,7 +8,7 @@ import { cellAddress, parseCell, parseRange, rangeAddress } from "./address";
 import { BlockPlan, ChartPlan, PlanCell, SheetPlan, TablePlan, WorkbookPlan } from "./plan";
 import { LocatedProblem } from "./problem";
 import { CellValue, RawTable, cellPlace, describeFound } from "./table";
-import { WrittenRecord, digest, rowKey } from "./written";
+import { WrittenRecord, digest, isValueColumn, keyColumnsOf, rowKey } from "./written";
 import { Decimal, formatNumber } from "../domain/money";
 
 export type Write =
@@ -201,12 +201,11 @@ export function recomputeWrites(
       if (!raw || !raw.formulas) continue;
       const origin = parseRange(raw.address).start;
       const rowsInSheet = tableRows.get(t.name) ?? t.rows.map((_, i) => i);
-      const keyColumns = (opts.keys?.[t.name] ?? []).map((k) => t.columns.findIndex((c) => c.key === k)).filter((i) => i >= 0);
+      const keyColumns = keyColumnsOf(t, opts.keys);
       const tableRecord = opts.written?.[t.name];
       t.columns.forEach((col, j) => {
         if (col.role !== "computed") return;
-        const valueColumn = !t.rows.some((r) => r[j].formula);
-        const record: Record<string, string> = valueColumn ? ((written[t.name] ??= {})[col.key] = {}) : {};
+        const record: Record<string, string> = isValueColumn(t, j) ? ((written[t.name] ??= {})[col.key] = {}) : {};
         const at = raw.headers.findIndex((h) => String(h).trim().toLocaleLowerCase("sv-SE") === col.header.toLocaleLowerCase("sv-SE"));
         if (at < 0) return; // the structure guard refuses missing columns before this
         const pending: { row: number; content: CellValue; before: CellValue }[] = [];

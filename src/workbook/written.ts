@@ -8,8 +8,9 @@
  * A value that differs from the plan and from its digest was typed by a
  * person: it is reported and left until the user asks for Ramkoll's value.
  */
-import type { WorkbookPlan } from "./plan";
+import type { TablePlan, WorkbookPlan } from "./plan";
 import type { CellValue } from "./table";
+import type { Write } from "./writes";
 
 /** Per table, per column key, per row key: the digest of the value Ramkoll wrote. */
 export type WrittenRecord = Record<string, Record<string, Record<string, string>>>;
@@ -40,6 +41,16 @@ export function parseWritten(stored: unknown): WrittenRecord | undefined {
   }
 }
 
+/** Positions, in the planned table, of its key columns (the model's `keys`). */
+export function keyColumnsOf(t: TablePlan, keys: Readonly<Record<string, readonly string[]>> = {}): number[] {
+  return (keys[t.name] ?? []).map((k) => t.columns.findIndex((c) => c.key === k)).filter((i) => i >= 0);
+}
+
+/** A computed column that holds values: no planned row has a formula in it. */
+export function isValueColumn(t: TablePlan, j: number): boolean {
+  return t.columns[j].role === "computed" && !t.rows.some((r) => r[j].formula);
+}
+
 /** The row's key as its key columns give it; the row's position when the table has no key columns. */
 export function rowKey(values: readonly CellValue[], keyColumns: readonly number[], position: number): string {
   if (!keyColumns.length) return `#${position}`;
@@ -51,9 +62,9 @@ export function recordOfPlan(plan: WorkbookPlan, keys: Readonly<Record<string, r
   const record: WrittenRecord = {};
   for (const sheet of plan.sheets) {
     for (const t of sheet.tables) {
-      const keyColumns = (keys[t.name] ?? []).map((k) => t.columns.findIndex((c) => c.key === k)).filter((i) => i >= 0);
+      const keyColumns = keyColumnsOf(t, keys);
       t.columns.forEach((col, j) => {
-        if (col.role !== "computed" || t.rows.some((r) => r[j].formula)) return;
+        if (!isValueColumn(t, j)) return;
         const cells: Record<string, string> = {};
         t.rows.forEach((r, i) => {
           cells[rowKey(r.map((c) => c.value), keyColumns, i)] = digest(r[j].value);
@@ -63,4 +74,17 @@ export function recordOfPlan(plan: WorkbookPlan, keys: Readonly<Record<string, r
     }
   }
   return record;
+}
+
+/**
+ * The write that keeps the record, and its undo; none when it is unchanged,
+ * so that an unchanged workbook gets no write at all, and none for a model
+ * without value columns. `stored` is the setting as read (undefined if absent).
+ */
+export function recordWrites(model: string, stored: unknown, record: WrittenRecord): { writes: Write[]; undo: Write[] } {
+  const key = writtenSettingKey(model);
+  const value = JSON.stringify(record);
+  const before = typeof stored === "string" ? stored : "{}";
+  if (value === before) return { writes: [], undo: [] };
+  return { writes: [{ kind: "setting", key, value }], undo: [{ kind: "setting", key, value: before }] };
 }

@@ -11,7 +11,7 @@
  */
 import JSZip from "jszip";
 import { CellPos, cellAddress, columnLetter, parseCell, parseRange } from "../workbook/address";
-import { ChartPlan, SeriesFill, SheetPlan, WorkbookPlan } from "../workbook/plan";
+import { ChartPlan, SeriesFill, SheetCell, WorkbookPlan, chartLayout, sheetCells } from "../workbook/plan";
 import { CellValue } from "../workbook/table";
 
 const NS = {
@@ -59,30 +59,6 @@ export function chartRef(sheet: string, start: CellPos, end: CellPos = start): s
   return `'${sheet.replace(/'/g, "''")}'!${range}`;
 }
 
-/** A sheet's planned cells by address, with their number formats: blocks and tables, headers included. */
-export interface SheetCell {
-  value: CellValue;
-  format?: string;
-}
-
-export function sheetCells(sheet: SheetPlan): Map<string, SheetCell> {
-  const cells = new Map<string, SheetCell>();
-  for (const b of sheet.blocks) {
-    const o = parseCell(b.anchor);
-    b.rows.forEach((row, i) =>
-      row.forEach((c, j) => cells.set(cellAddress({ row: o.row + i, col: o.col + j }), { value: c.value, format: b.numberFormats?.[i]?.[j] })),
-    );
-  }
-  for (const t of sheet.tables) {
-    const o = parseCell(t.anchor);
-    t.columns.forEach((col, j) => {
-      cells.set(cellAddress({ row: o.row, col: o.col + j }), { value: col.header });
-      t.rows.forEach((row, i) => cells.set(cellAddress({ row: o.row + 1 + i, col: o.col + j }), { value: row[j]?.value ?? "", format: col.numberFormat }));
-    });
-  }
-  return cells;
-}
-
 export interface TextRef {
   ref: string;
   texts: string[];
@@ -114,29 +90,23 @@ function text(v: CellValue | undefined): string {
 export function chartData(sheetName: string, chart: ChartPlan, cells: Map<string, SheetCell>): ChartData {
   const src = parseRange(chart.source);
   if (src.rows < 2 || src.cols < 2) throw new Error(`Diagrammet ${chart.name} behöver en rubrikrad och en etikettkolumn: ${chart.source}`);
-  const at = (row: number, col: number): CellPos => ({ row: src.start.row + row, col: src.start.col + col });
+  const layout = chartLayout(chart.source, chart.seriesBy);
   const get = (p: CellPos) => cells.get(cellAddress(p));
-  const byColumns = chart.seriesBy === "Columns";
-  // Along: the categories' direction; across: the series'.
-  const pos = (along: number, across: number) => (byColumns ? at(along, across) : at(across, along));
-  const nAlong = (byColumns ? src.rows : src.cols) - 1;
-  const nAcross = (byColumns ? src.cols : src.rows) - 1;
-  const labels: CellPos[] = Array.from({ length: nAlong }, (_, i) => pos(i + 1, 0));
-  const categories = { ref: chartRef(sheetName, labels[0], labels[labels.length - 1]), texts: labels.map((p) => text(get(p)?.value)) };
-  const series = Array.from({ length: nAcross }, (_, s): ChartSeries => {
-    const head = pos(0, s + 1);
-    const points = Array.from({ length: nAlong }, (_, i) => pos(i + 1, s + 1));
-    const numbers = points.map((p) => {
-      const v = get(p)?.value;
-      return typeof v === "number" && Number.isFinite(v) ? v : undefined;
-    });
-    const format = points.map((p) => get(p)?.format).find((f) => f);
-    return {
-      name: { ref: chartRef(sheetName, head), texts: [text(get(head)?.value)] },
-      values: { ref: chartRef(sheetName, points[0], points[points.length - 1]), numbers, format },
-    };
-  });
-  return { categories, series };
+  const span = (ps: CellPos[]) => chartRef(sheetName, ps[0], ps[ps.length - 1]);
+  return {
+    categories: { ref: span(layout.categories), texts: layout.categories.map((p) => text(get(p)?.value)) },
+    series: layout.series.map(({ name, points }): ChartSeries => ({
+      name: { ref: chartRef(sheetName, name), texts: [text(get(name)?.value)] },
+      values: {
+        ref: span(points),
+        numbers: points.map((p) => {
+          const v = get(p)?.value;
+          return typeof v === "number" && Number.isFinite(v) ? v : undefined;
+        }),
+        format: points.map((p) => get(p)?.format).find((f) => f),
+      },
+    })),
+  };
 }
 
 /** A number as a chart cache holds it: no float noise from sums. */

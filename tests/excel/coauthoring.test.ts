@@ -9,23 +9,24 @@
  */
 import fc from "fast-check";
 import { ExcelSimulator } from "../excel-sim";
-import { createModel, recomputeModel } from "../../src/excel/commands";
+import { CommandResult, ModelId, createModel, recomputeModel } from "../../src/excel/commands";
 import { budgetModel } from "../../src/workbook/models/budget";
 import { grantModel } from "../../src/workbook/models/grant";
+import { AnyModel } from "../../src/workbook/models/load";
 import { cellAddress, parseCell } from "../../src/workbook/address";
-import { runModel } from "../../src/workbook/model";
+import { ModelRun, runModel } from "../../src/workbook/model";
 import { RawTable } from "../../src/workbook/table";
 import { formulaCells, sameToOre } from "../support/planCells";
 
 type Edit = { cell: string; value: string | number };
 
 const editArb: fc.Arbitrary<Edit[]> = fc.oneof(
-  fc.record({ row: fc.constantFrom(4, 5), amount: fc.integer({ min: 1, max: 10_000_000 }) }).map(({ row, amount }) => [{ cell: `N${row}`, value: amount }]),
+  fc.record({ row: fc.constantFrom(4, 5), amount: fc.integer({ min: 1, max: 10_000_000 }) }).map(({ row, amount }) => [{ cell: `Budget!N${row}`, value: amount }]),
   fc.record({ row: fc.constantFrom(4, 5), decided: fc.boolean(), day: fc.integer({ min: 45_000, max: 45_290 }) }).map(({ row, decided, day }) =>
-    decided ? [{ cell: `S${row}`, value: day }, { cell: `Q${row}`, value: "Beslutad" }] : [{ cell: `Q${row}`, value: "Förslag" }],
+    decided ? [{ cell: `Budget!S${row}`, value: day }, { cell: `Budget!Q${row}`, value: "Beslutad" }] : [{ cell: `Budget!Q${row}`, value: "Förslag" }],
   ),
-  fc.record({ row: fc.constantFrom(4, 5), once: fc.boolean() }).map(({ row, once }) => [{ cell: `P${row}`, value: once ? "Engång" : "Permanent" }]),
-  fc.record({ row: fc.integer({ min: 4, max: 15 }), mkr: fc.integer({ min: 100, max: 9_000 }) }).map(({ row, mkr }) => [{ cell: `C${row}`, value: mkr * 1_000_000 }]),
+  fc.record({ row: fc.constantFrom(4, 5), once: fc.boolean() }).map(({ row, once }) => [{ cell: `Budget!P${row}`, value: once ? "Engång" : "Permanent" }]),
+  fc.record({ row: fc.integer({ min: 4, max: 15 }), mkr: fc.integer({ min: 100, max: 9_000 }) }).map(({ row, mkr }) => [{ cell: `Budget!C${row}`, value: mkr * 1_000_000 }]),
 );
 
 type Step = { kind: "edit"; by: "A" | "B"; edits: Edit[] } | { kind: "recompute"; by: "A" | "B"; remote?: Edit[] };
@@ -35,13 +36,56 @@ const stepArb: fc.Arbitrary<Step> = fc.oneof(
   fc.record({ kind: fc.constant("recompute" as const), by: fc.constantFrom("A" as const, "B" as const), remote: fc.option(editArb, { nil: undefined }) }),
 );
 
-function currentTables(sim: ExcelSimulator, names = ["Budgetramar", "Omdisponeringar"]): Map<string, RawTable> {
+/** The model's tables as the simulator holds them now. */
+function currentTables(sim: ExcelSimulator, def: AnyModel): Map<string, RawTable> {
   return new Map(
-    names.map((name) => {
+    def.tables.map(({ name }) => {
       const t = sim.table(name);
       return [name, { name, sheet: t.sheet, address: t.address.split("!").pop()!, headers: t.headers, values: t.rows } as RawTable];
     }),
   );
+}
+
+/**
+ * Creates the model with its examples and runs the steps: a person's edits,
+ * and recomputes with a co-author's edits landing after the recompute has
+ * read the workbook and before it writes. After each recompute every typed
+ * input is still there. Then it settles: a recompute, and a second one that
+ * writes no cell, with every typed input still there.
+ */
+async function interleave(model: ModelId, steps: Step[]): Promise<{ sim: ExcelSimulator; recomputes: CommandResult[]; settle: CommandResult }> {
+  const sim = new ExcelSimulator();
+  await sim.run((ctx) => createModel(ctx, model, { withExamples: true }));
+  const typed = new Map<string, string | number>();
+  const type = (edits: Edit[]) => edits.forEach((e) => (sim.setCell(e.cell, e.value), typed.set(e.cell, e.value)));
+  const kept = () => {
+    for (const [cell, value] of typed) expect(sim.getValue(cell)).toBe(value);
+  };
+  const recomputes: CommandResult[] = [];
+  for (const step of steps) {
+    if (step.kind === "edit") {
+      type(step.edits);
+      continue;
+    }
+    const onProgress = (phase: string) => phase === "skriver" && step.remote && type(step.remote);
+    recomputes.push(await sim.run((ctx) => recomputeModel(ctx, model, { user: step.by, onProgress })));
+    kept();
+  }
+  const settle = await sim.run((ctx) => recomputeModel(ctx, model));
+  const again = await sim.run((ctx) => recomputeModel(ctx, model));
+  expect(again.cellsWritten).toBe(0);
+  kept();
+  return { sim, recomputes, settle };
+}
+
+/** The exact engine's run on the workbook as it is; every formula there shows its result. */
+function formulasAgree(sim: ExcelSimulator, def: AnyModel): NonNullable<ModelRun<unknown, unknown>["outcome"]> {
+  const run = runModel(def, currentTables(sim, def), { sheetNames: sim.sheetNames() });
+  for (const c of formulaCells(run.outcome!.plan)) {
+    const actual = sim.getValue(`'${c.sheet}'!${c.address}`);
+    if (!sameToOre(actual, c.expected)) throw new Error(`${c.sheet}!${c.address}: Excel ${String(actual)}, exact ${String(c.expected)}`);
+  }
+  return run.outcome!;
 }
 
 let interleavings = 0;
@@ -50,30 +94,9 @@ test("co-authors' edits interleaved with recomputes: no input lost, recompute id
   await fc.assert(
     fc.asyncProperty(fc.array(stepArb, { minLength: 2, maxLength: 10 }), async (steps) => {
       interleavings++;
-      const sim = new ExcelSimulator();
-      await sim.run((ctx) => createModel(ctx, "budget", { withExamples: true }));
-      const typed = new Map<string, string | number>();
-      const type = (edits: Edit[]) => edits.forEach((e) => (sim.setCell(`Budget!${e.cell}`, e.value), typed.set(e.cell, e.value)));
-      for (const step of steps) {
-        if (step.kind === "edit") {
-          type(step.edits);
-          continue;
-        }
-        // A remote edit lands after the recompute has read the workbook and before it writes.
-        const onProgress = (phase: string) => phase === "skriver" && step.remote && type(step.remote);
-        await sim.run((ctx) => recomputeModel(ctx, "budget", { user: step.by, onProgress }));
-        for (const [cell, value] of typed) expect(sim.getValue(`Budget!${cell}`)).toBe(value);
-      }
-      const settle = await sim.run((ctx) => recomputeModel(ctx, "budget"));
-      const again = await sim.run((ctx) => recomputeModel(ctx, "budget"));
-      expect(again.cellsWritten).toBe(0);
+      const { sim, settle } = await interleave("budget", steps);
       expect(settle.problems.filter((p) => p.severity === "fel")).toEqual([]);
-      for (const [cell, value] of typed) expect(sim.getValue(`Budget!${cell}`)).toBe(value);
-      const run = runModel(budgetModel, currentTables(sim), { sheetNames: sim.sheetNames() });
-      for (const c of formulaCells(run.outcome!.plan)) {
-        const actual = sim.getValue(`${c.sheet}!${c.address}`);
-        if (!sameToOre(actual, c.expected)) throw new Error(`${c.address}: Excel ${String(actual)}, exact ${String(c.expected)}`);
-      }
+      formulasAgree(sim, budgetModel);
     }),
     { numRuns: 100 },
   );
@@ -99,32 +122,12 @@ test("co-authors on a grant: values Ramkoll computes stay its own, never flagged
   await fc.assert(
     fc.asyncProperty(fc.array(grantStepArb, { minLength: 2, maxLength: 6 }), async (steps) => {
       runs++;
-      const sim = new ExcelSimulator();
-      await sim.run((ctx) => createModel(ctx, "stimulansmedel", { withExamples: true }));
-      const typed = new Map<string, string | number>();
-      const type = (edits: Edit[]) => edits.forEach((e) => (sim.setCell(e.cell, e.value), typed.set(e.cell, e.value)));
-      for (const step of steps) {
-        if (step.kind === "edit") {
-          type(step.edits);
-          continue;
-        }
-        const onProgress = (phase: string) => phase === "skriver" && step.remote && type(step.remote);
-        const result = await sim.run((ctx) => recomputeModel(ctx, "stimulansmedel", { user: step.by, onProgress }));
-        expect(result.problems.filter((p) => p.code === "computed.valueTypedOver")).toEqual([]);
-        for (const [cell, value] of typed) expect(sim.getValue(cell)).toBe(value);
-      }
-      const settle = await sim.run((ctx) => recomputeModel(ctx, "stimulansmedel"));
-      const again = await sim.run((ctx) => recomputeModel(ctx, "stimulansmedel"));
-      expect(again.cellsWritten).toBe(0);
+      const { sim, recomputes, settle } = await interleave("stimulansmedel", steps);
+      for (const result of recomputes) expect(result.problems.filter((p) => p.code === "computed.valueTypedOver")).toEqual([]);
       expect(settle.problems.filter((p) => p.severity === "fel" || p.code === "computed.valueTypedOver")).toEqual([]);
-      for (const [cell, value] of typed) expect(sim.getValue(cell)).toBe(value);
-      const run = runModel(grantModel, currentTables(sim, grantModel.tables.map((t) => t.name)), { sheetNames: sim.sheetNames() });
-      for (const c of formulaCells(run.outcome!.plan)) {
-        const actual = sim.getValue(`'${c.sheet}'!${c.address}`);
-        if (!sameToOre(actual, c.expected)) throw new Error(`${c.sheet}!${c.address}: Excel ${String(actual)}, exact ${String(c.expected)}`);
-      }
+      const { plan } = formulasAgree(sim, grantModel);
       // The value columns of the tables, too.
-      for (const sheet of run.outcome!.plan.sheets) {
+      for (const sheet of plan.sheets) {
         for (const t of sheet.tables) {
           const o = parseCell(t.anchor);
           t.columns.forEach((col, j) => {

@@ -10,7 +10,7 @@ import { BRIDGE_SERIES, BridgeBar, bridgeFormulas, bridgeParts } from "../../src
 import { REPORT_SHEET } from "../../src/workbook/models/report/schema";
 import { exampleTables } from "../../src/workbook/models/report/seeds";
 import { cellAddress, parseCell, parseRange } from "../../src/workbook/address";
-import { PlanCell, WorkbookPlan } from "../../src/workbook/plan";
+import { PlanCell, WorkbookPlan, sheetCells } from "../../src/workbook/plan";
 import { ExcelSimulator } from "../excel-sim";
 
 const mkr = (v: number) => Math.round(v / 1e5) / 10;
@@ -21,14 +21,8 @@ function octoberPlan(): WorkbookPlan {
   return run.outcome.plan;
 }
 
-function cellsOf(plan: WorkbookPlan): Map<string, PlanCell> {
-  const out = new Map<string, PlanCell>();
-  for (const b of plan.sheets.find((s) => s.name === REPORT_SHEET)!.blocks) {
-    const o = parseCell(b.anchor);
-    b.rows.forEach((row, i) => row.forEach((c, j) => out.set(cellAddress({ row: o.row + i, col: o.col + j }), c)));
-  }
-  return out;
-}
+/** The report sheet's planned cells by address. */
+const cellsOf = (plan: WorkbookPlan) => sheetCells(plan.sheets.find((s) => s.name === REPORT_SHEET)!);
 
 /**
  * Where a stacked bar is visible, as Excel and LibreOffice stack it: positive values up from zero, negative values

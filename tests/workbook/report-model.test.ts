@@ -10,8 +10,7 @@ import { ReportBook } from "../../src/workbook/models/report/build";
 import { ReportBookResult } from "../../src/workbook/models/report/compute";
 import { INPUT_SHEET, JUSTERINGAR, RADER, RAPPORTER, REPORT_SHEET, UPPGIFTER } from "../../src/workbook/models/report/schema";
 import { SEED_REPORTS, exampleTables } from "../../src/workbook/models/report/seeds";
-import { cellAddress, parseCell } from "../../src/workbook/address";
-import { PlanCell, TablePlan, WorkbookPlan } from "../../src/workbook/plan";
+import { PlanCell, TablePlan, WorkbookPlan, sheetCells } from "../../src/workbook/plan";
 import { RawTable } from "../../src/workbook/table";
 
 const byName = (tables: RawTable[]) => new Map(tables.map((t) => [t.name, t]));
@@ -37,14 +36,7 @@ function columnOf(plan: WorkbookPlan, name: string, key: string): PlanCell[] {
 }
 
 /** The report sheet's planned cells by address. */
-function reportCells(plan: WorkbookPlan): Map<string, PlanCell> {
-  const out = new Map<string, PlanCell>();
-  for (const b of plan.sheets.find((s) => s.name === REPORT_SHEET)!.blocks) {
-    const o = parseCell(b.anchor);
-    b.rows.forEach((row, i) => row.forEach((c, j) => out.set(cellAddress({ row: o.row + i, col: o.col + j }), c)));
-  }
-  return out;
-}
+const reportCells = (plan: WorkbookPlan) => sheetCells(plan.sheets.find((s) => s.name === REPORT_SHEET)!);
 
 const rowValues = (cells: Map<string, PlanCell>, row: number, cols: string) => [...cols].map((c) => cells.get(`${c}${row}`)?.formula ?? cells.get(`${c}${row}`)?.value);
 

@@ -11,9 +11,8 @@ import {
   drawingRelsXml,
   drawingXml,
   insertDrawing,
-  sheetCells,
 } from "../../src/xlsx/charts";
-import { ChartPlan, PlanCell, SheetPlan } from "../../src/workbook/plan";
+import { ChartPlan, PlanCell, SheetPlan, sheetCells } from "../../src/workbook/plan";
 
 // xml2js (a dev dependency, without types) reads the XML back: well-formed, and its structure at hand.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
